@@ -1,0 +1,20 @@
+export {
+  GraphError,
+  SIGN_IN_LOG_READER_ROLES,
+  graphErrorFromResponse,
+  parseErrorEnvelope,
+  parseRetryAfter,
+  type GraphErrorKind,
+  type GraphErrorInit,
+} from './errors.ts'
+export {
+  buildRequestUrl,
+  createGraphClient,
+  type GraphClient,
+  type GraphClientOptions,
+  type GraphPage,
+  type GraphRequestEvent,
+  type PageRequestOptions,
+  type WaitInfo,
+} from './client.ts'
+export { defaultRetryPolicy, type RetryPolicy } from './retry.ts'
