@@ -1,9 +1,10 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
+import { contentSecurityPolicyPlugin } from './vite-plugins/csp.ts'
 
 export default defineConfig(({ mode }) => ({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicyPlugin()],
   build: {
     outDir: mode === 'e2e' ? 'dist-e2e' : 'dist',
     // Fluent alone is ~500 kB before gzip; the first-screen budget is tracked by `npm run bench`.
