@@ -7,9 +7,9 @@ import type { Literal } from './ast.ts'
  */
 export interface Instant {
   /** Epoch milliseconds, floored (so comparisons on `ms` alone stay conservative). */
-  ms: number
+  readonly ms: number
   /** 100 ns ticks inside that millisecond, 0..9999. */
-  ticks: number
+  readonly ticks: number
 }
 
 const DATE_TIME =
@@ -23,6 +23,16 @@ const MAX_MS = 8.64e15 // ECMAScript Date range
 function daysInMonth(year: number, month: number): number {
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
   return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year
+  const era = Math.floor(y / 400)
+  const yearOfEra = y - era * 400
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear
+  return era * 146_097 + dayOfEra - 719_468
 }
 
 /** Parses an OData date-time / date literal; undefined when it is not one (bad shape or out of range). */
@@ -42,18 +52,28 @@ export function parseInstant(text: string): Instant | undefined {
     if (offHour > 23 || offMinute > 59) return undefined
     offsetMinutes = (zone.startsWith('-') ? -1 : 1) * (offHour * 60 + offMinute)
   }
-  const date = new Date(0)
-  // setUTCFullYear, unlike Date.UTC, does not map years 0..99 to 1900..1999.
-  date.setUTCFullYear(year, month - 1, day)
-  date.setUTCHours(hour, minute, second, Number(fraction.slice(0, 3)))
-  const ms = date.getTime() - offsetMinutes * 60_000
+  // Plain arithmetic instead of Date objects: this runs for every scanned record (evaluateFilter).
+  const ms =
+    daysFromCivil(year, month, day) * 86_400_000 +
+    ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 +
+    Number(fraction.slice(0, 3))
   if (!Number.isFinite(ms) || Math.abs(ms) > MAX_MS) return undefined
   return { ms, ticks: Number(fraction.slice(3)) }
 }
 
+// One-entry memo: a time window (`ge … and le …`) reads the same record string twice in a row.
+let lastText: string | undefined
+let lastInstant: Instant | undefined
+
 /** Instant of a record value: ISO strings as Graph serializes them, or a Date. */
 export function instantOf(value: unknown): Instant | undefined {
-  if (typeof value === 'string') return parseInstant(value)
+  if (typeof value === 'string') {
+    if (value !== lastText) {
+      lastText = value
+      lastInstant = parseInstant(value)
+    }
+    return lastInstant
+  }
   if (value instanceof Date && Number.isFinite(value.getTime())) return { ms: value.getTime(), ticks: 0 }
   return undefined
 }

@@ -2,10 +2,32 @@ import type { CompareOp, FilterAst, Literal } from './ast.ts'
 import { compareInstants, instantOf, literalInstant } from './datetime.ts'
 import { graphCaseRulesSchema, type FilterSchema } from './schema.ts'
 
-/** Lambda variables in scope: name → the element bound to it and whether its collection compares case-insensitively. */
-type Bindings = ReadonlyMap<string, { element: unknown; caseInsensitive: boolean }>
+/** Lambda variables in scope, innermost first: the element bound to each and its collection's case rule. */
+interface Binding {
+  readonly variable: string
+  readonly element: unknown
+  readonly caseInsensitive: boolean
+  readonly outer: Binding | undefined
+}
+type Bindings = Binding | undefined
 
-const NO_BINDINGS: Bindings = new Map()
+function lookup(bindings: Bindings, variable: string): Binding | undefined {
+  for (let b = bindings; b; b = b.outer) if (b.variable === variable) return b
+  return undefined
+}
+
+// Paths are split once, not once per scanned record.
+const segmentCache = new Map<string, readonly string[]>()
+
+function segmentsOf(path: string): readonly string[] {
+  let segments = segmentCache.get(path)
+  if (!segments) {
+    segments = path.split('/')
+    // Paths come from schemas and lambda variables; the bound only guards against hand-built ASTs.
+    if (segmentCache.size < 10_000) segmentCache.set(path, segments)
+  }
+  return segments
+}
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -13,11 +35,11 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /** Reads `a/b/c`; anything missing or not an object on the way is `undefined` (null-safe, never throws). */
 function readPath(record: unknown, path: string, bindings: Bindings): unknown {
-  const segments = path.split('/')
-  const head = segments[0] ?? ''
-  const bound = bindings.get(head)
+  const segments = segmentsOf(path)
+  const bound = lookup(bindings, segments[0] ?? '')
   let current: unknown = bound ? bound.element : record
-  for (const segment of bound ? segments.slice(1) : segments) {
+  for (let i = bound ? 1 : 0; i < segments.length; i++) {
+    const segment = segments[i] as string
     if (!isObject(current) || !Object.hasOwn(current, segment)) return undefined
     current = current[segment]
   }
@@ -93,7 +115,7 @@ function evaluate(ast: FilterAst, record: unknown, schema: FilterSchema, binding
     case 'not':
       return !evaluate(ast.operand, record, schema, bindings)
     case 'compare': {
-      const bound = bindings.get(ast.path)
+      const bound = lookup(bindings, ast.path)
       const caseInsensitive = bound
         ? bound.caseInsensitive
         : schema.properties[ast.path]?.caseInsensitiveEq === true
@@ -108,11 +130,14 @@ function evaluate(ast: FilterAst, record: unknown, schema: FilterSchema, binding
       const collection = readPath(record, ast.path, bindings)
       if (!Array.isArray(collection)) return false
       const caseInsensitive = schema.properties[ast.path]?.caseInsensitiveEq === true
-      return collection.some((element) => {
-        const inner = new Map(bindings)
-        inner.set(ast.variable, { element, caseInsensitive })
-        return evaluate(ast.predicate, record, schema, inner)
-      })
+      return collection.some((element) =>
+        evaluate(ast.predicate, record, schema, {
+          variable: ast.variable,
+          element,
+          caseInsensitive,
+          outer: bindings,
+        }),
+      )
     }
   }
 }
@@ -126,5 +151,5 @@ export function evaluateFilter(
   record: unknown,
   schema: FilterSchema = graphCaseRulesSchema,
 ): boolean {
-  return evaluate(ast, record, schema, NO_BINDINGS)
+  return evaluate(ast, record, schema, undefined)
 }

@@ -1,6 +1,7 @@
 import type { CompareOp, FilterAst, Literal } from './ast.ts'
+import { checkLiteralType, type ResolvedOperand } from './literal-types.ts'
 import { echo, invalidFilter } from './errors.ts'
-import type { FilterProperty, FilterSchema, PropertyType } from './schema.ts'
+import type { FilterProperty, FilterSchema } from './schema.ts'
 import { tokenize, type Token } from './tokenizer.ts'
 
 /** Limits that keep a hostile filter from costing more than a normal one; both answer 400 like any bad filter. */
@@ -15,45 +16,13 @@ const COMPARE_OPS: Readonly<Record<string, CompareOp>> = {
   lt: 'lt',
   le: 'le',
 }
-// ASP.NET OData's names, so our messages read like Graph's.
-const OPERATOR_KIND: Readonly<Record<CompareOp, string>> = {
-  eq: 'Equal',
-  ne: 'NotEqual',
-  gt: 'GreaterThan',
-  ge: 'GreaterThanOrEqual',
-  lt: 'LessThan',
-  le: 'LessThanOrEqual',
-}
-const EDM_TYPE: Readonly<Record<Literal['kind'], string>> = {
-  string: 'Edm.String',
-  int: 'Edm.Int32',
-  datetime: 'Edm.DateTimeOffset',
-  bool: 'Edm.Boolean',
-  null: 'null',
-}
-const PROPERTY_EDM_TYPE: Readonly<Record<PropertyType, string>> = {
-  string: 'Edm.String',
-  int: 'Edm.Int32',
-  datetime: 'Edm.DateTimeOffset',
-  bool: 'Edm.Boolean',
-  stringCollection: 'Collection(Edm.String)',
-}
 const RESERVED = new Set(['and', 'or', 'not', 'eq', 'ne', 'gt', 'ge', 'lt', 'le', 'true', 'false', 'null'])
-const INT32_MIN = -(2 ** 31)
-const INT32_MAX = 2 ** 31 - 1
 
 /** Inside `coll/any(t: …)` the only operand is the variable, typed by the collection's element. */
 interface LambdaScope {
   variable: string
   collectionPath: string
   collection: FilterProperty
-}
-
-interface ResolvedOperand {
-  path: string
-  type: Exclude<PropertyType, 'stringCollection'>
-  /** Operators allowed on this operand (a lambda variable gets the collection's inner operators). */
-  allows: (op: string) => boolean
 }
 
 const lookupCache = new WeakMap<FilterSchema, Map<string, [string, FilterProperty]>>()
@@ -286,28 +255,6 @@ class FilterParser {
       default:
         return this.syntaxError(token)
     }
-  }
-}
-
-/**
- * Spec §2.3: strings are quoted, errorCode is a bare integer, date-times are unquoted (a quoted date → 400).
- * `null` is accepted on string properties only (the non-string ones are non-nullable).
- */
-function checkLiteralType(operand: ResolvedOperand, op: CompareOp, value: Literal): void {
-  const matches =
-    (operand.type === 'string' &&
-      (value.kind === 'string' || (value.kind === 'null' && (op === 'eq' || op === 'ne')))) ||
-    (operand.type === 'int' &&
-      value.kind === 'int' &&
-      value.value >= INT32_MIN &&
-      value.value <= INT32_MAX) ||
-    (operand.type === 'datetime' && value.kind === 'datetime') ||
-    (operand.type === 'bool' && value.kind === 'bool')
-  if (!matches) {
-    throw invalidFilter(
-      `A binary operator with incompatible types was detected. Found operand types '${PROPERTY_EDM_TYPE[operand.type]}' ` +
-        `and '${EDM_TYPE[value.kind]}' for operator kind '${OPERATOR_KIND[op]}'.`,
-    )
   }
 }
 
