@@ -1,0 +1,314 @@
+/**
+ * The "+ Add filters" fields per filter set (portal-ui.md §2.6). `serverSide` says whether Graph's
+ * signIns `$filter` can express the field (graph-api.md §2.2); the `*` rows of §2.6 cannot, so the app
+ * filters loaded rows itself and says so. How each field becomes `$filter` text lives in api/build-filter.ts.
+ */
+import type { FilterSet } from './tabs.ts'
+
+export type FilterFieldId =
+  | 'requestId'
+  | 'correlationId'
+  | 'user'
+  | 'application'
+  | 'status'
+  | 'ipAddress'
+  | 'location'
+  | 'resource'
+  | 'resourceId'
+  | 'conditionalAccess'
+  | 'clientApp'
+  | 'operatingSystem'
+  | 'browser'
+  | 'authenticationRequirement'
+  | 'isCaeToken'
+  | 'crossTenantAccessType'
+  | 'authenticationProtocol'
+  | 'incomingTokenType'
+  | 'tokenIssuerType'
+  | 'userType'
+  | 'uniqueTokenIdentifier'
+  | 'sessionId'
+  | 'signInIdentifier'
+  | 'homeTenantId'
+  | 'resourceTenantId'
+  | 'flaggedForReview'
+  | 'tokenProtectionStatusCode'
+  | 'servicePrincipalId'
+  | 'servicePrincipalName'
+  | 'applicationId'
+  | 'credentialKeyId'
+  | 'managedIdentityId'
+  | 'managedIdentityName'
+  | 'managedIdentityType'
+
+export interface FilterChoice {
+  value: string
+  label: string
+  group?: string
+}
+
+export interface FilterFieldDefinition {
+  id: FilterFieldId
+  label: string
+  valueType: 'text' | 'id' | 'choice' | 'multi' | 'bool'
+  choices?: FilterChoice[]
+  /** false: applied client-side to loaded rows, and the UI says so. */
+  serverSide: boolean
+}
+
+/** One value for text/id/choice/bool, several for multi. */
+export interface FilterPill {
+  field: FilterFieldId
+  values: string[]
+}
+
+const MODERN = 'Modern authentication clients'
+const LEGACY = 'Legacy authentication clients'
+// Values are Graph's clientAppUsed strings; labels are the portal's (portal-ui.md §2.6).
+const clientAppChoices: FilterChoice[] = [
+  { value: 'Browser', label: 'Browser', group: MODERN },
+  { value: 'Mobile Apps and Desktop clients', label: 'Mobile apps and desktop clients', group: MODERN },
+  ...[
+    'Authenticated SMTP',
+    'Autodiscover',
+    'Exchange ActiveSync',
+    'Exchange Online PowerShell',
+    'Exchange Web Services',
+    'IMAP4',
+    'MAPI Over HTTP',
+    'Offline Address Book',
+    'Outlook Anywhere (RPC over HTTP)',
+    'Outlook Service',
+    'POP3',
+    'Reporting Web Services',
+    'Other clients',
+  ].map((value) => ({ value, label: value === 'MAPI Over HTTP' ? 'MAPI over HTTP' : value, group: LEGACY })),
+]
+
+const choices = (pairs: [string, string][]): FilterChoice[] =>
+  pairs.map(([value, label]) => ({ value, label }))
+
+const text = (id: FilterFieldId, label: string, serverSide = true): FilterFieldDefinition => ({
+  id,
+  label,
+  valueType: 'text',
+  serverSide,
+})
+const id = (fieldId: FilterFieldId, label: string, serverSide = true): FilterFieldDefinition => ({
+  id: fieldId,
+  label,
+  valueType: 'id',
+  serverSide,
+})
+const choice = (
+  fieldId: FilterFieldId,
+  label: string,
+  options: FilterChoice[],
+  serverSide = true,
+): FilterFieldDefinition => ({
+  id: fieldId,
+  label,
+  valueType: 'choice',
+  choices: options,
+  serverSide,
+})
+const bool = (fieldId: FilterFieldId, label: string): FilterFieldDefinition => ({
+  id: fieldId,
+  label,
+  valueType: 'bool',
+  serverSide: false,
+})
+
+const requestId = id('requestId', 'Request ID')
+const correlationId = id('correlationId', 'Correlation ID')
+// Status is server-side except Failure, which has no Graph predicate (`ne` is refused): see isPillServerSide.
+const status = choice(
+  'status',
+  'Status',
+  choices([
+    ['Success', 'Success'],
+    ['Failure', 'Failure'],
+    ['Interrupted', 'Interrupted'],
+  ]),
+)
+const ipAddress = text('ipAddress', 'IP address')
+const location = text('location', 'Location')
+const resource = text('resource', 'Resource')
+const resourceId = id('resourceId', 'Resource ID')
+const conditionalAccess = choice(
+  'conditionalAccess',
+  'Conditional Access',
+  choices([
+    ['notApplied', 'Not Applied'],
+    ['success', 'Success'],
+    ['failure', 'Failure'],
+  ]),
+)
+
+/**
+ * Members after `unknownFutureValue` (graph-api.md §2.5) arrive as `unknownFutureValue` because the app
+ * sends no `Prefer: include-unknown-enum-members`; the client-side match accounts for that.
+ */
+const userFields: readonly FilterFieldDefinition[] = [
+  requestId,
+  correlationId,
+  text('user', 'User'),
+  text('application', 'Application'),
+  status,
+  ipAddress,
+  location,
+  resource,
+  resourceId,
+  conditionalAccess,
+  { id: 'clientApp', label: 'Client app', valueType: 'multi', choices: clientAppChoices, serverSide: true },
+  text('operatingSystem', 'Operating system'),
+  text('browser', 'Device browser'),
+  choice(
+    'authenticationRequirement',
+    'Authentication requirement',
+    choices([
+      ['singleFactorAuthentication', 'Single-factor authentication'],
+      ['multiFactorAuthentication', 'Multifactor authentication'],
+    ]),
+  ),
+  bool('isCaeToken', 'Is CAE Token'),
+  choice(
+    'crossTenantAccessType',
+    'Cross tenant access type',
+    choices([
+      ['none', 'None'],
+      ['b2bCollaboration', 'B2B collaboration'],
+      ['b2bDirectConnect', 'B2B direct connect'],
+      ['microsoftSupport', 'Microsoft support'],
+      ['serviceProvider', 'Service provider'],
+      ['passthrough', 'Passthrough'],
+    ]),
+    false,
+  ),
+  choice(
+    'authenticationProtocol',
+    'Authentication protocol',
+    choices([
+      ['none', 'None'],
+      ['oAuth2', 'OAuth2'],
+      ['ropc', 'ROPC'],
+      ['wsFederation', 'WS-Federation'],
+      ['saml20', 'SAML 2.0'],
+      ['deviceCode', 'Device code'],
+      ['authenticationTransfer', 'Authentication transfer'],
+      ['nativeAuth', 'Native auth'],
+    ]),
+    false,
+  ),
+  choice(
+    'incomingTokenType',
+    'Incoming token type',
+    choices([
+      ['none', 'None'],
+      ['primaryRefreshToken', 'Primary refresh token'],
+      ['saml11', 'SAML 1.1'],
+      ['saml20', 'SAML 2.0'],
+      ['remoteDesktopToken', 'Remote desktop token'],
+      ['refreshToken', 'Refresh token'],
+    ]),
+    false,
+  ),
+  choice(
+    'tokenIssuerType',
+    'Token issuer type',
+    choices([
+      ['AzureAD', 'AzureAD'],
+      ['ADFederationServices', 'ADFederationServices'],
+      ['AzureADBackupAuth', 'AzureADBackupAuth'],
+      ['ADFederationServicesMFAAdapter', 'ADFederationServicesMFAAdapter'],
+      ['NPSExtension', 'NPSExtension'],
+    ]),
+    false,
+  ),
+  choice(
+    'userType',
+    'User type',
+    choices([
+      ['member', 'Member'],
+      ['guest', 'Guest'],
+    ]),
+    false,
+  ),
+  id('uniqueTokenIdentifier', 'Unique token identifier', false),
+  id('sessionId', 'Session ID', false),
+  text('signInIdentifier', 'Sign-in identifier', false),
+  id('homeTenantId', 'Home tenant ID', false),
+  id('resourceTenantId', 'Resource tenant ID', false),
+  bool('flaggedForReview', 'Flagged for review'),
+  text('tokenProtectionStatusCode', 'Token Protection – Sign-in session status code', false),
+]
+
+const servicePrincipalFields: readonly FilterFieldDefinition[] = [
+  id('servicePrincipalId', 'Service principal ID'),
+  text('servicePrincipalName', 'Service principal name'),
+  requestId,
+  correlationId,
+  status,
+  ipAddress,
+  location,
+  resource,
+  resourceId,
+  id('applicationId', 'Application ID'),
+  id('credentialKeyId', 'Credential key ID', false),
+  conditionalAccess,
+]
+
+const managedIdentityFields: readonly FilterFieldDefinition[] = [
+  id('managedIdentityId', 'Managed identity ID'),
+  text('managedIdentityName', 'Managed identity name'),
+  requestId,
+  correlationId,
+  status,
+  resource,
+  resourceId,
+  // The signIns $filter has no managedServiceIdentity path (graph-api.md §2.2); the summaries do (§1.2).
+  choice(
+    'managedIdentityType',
+    'Managed identity type',
+    choices([
+      ['systemAssigned', 'System assigned'],
+      ['userAssigned', 'User assigned'],
+    ]),
+    false,
+  ),
+]
+
+const fieldsBySet: Record<FilterSet, readonly FilterFieldDefinition[]> = {
+  user: userFields,
+  servicePrincipal: servicePrincipalFields,
+  managedIdentity: managedIdentityFields,
+}
+
+export function filterFieldsFor(filterSet: FilterSet): readonly FilterFieldDefinition[] {
+  return fieldsBySet[filterSet]
+}
+
+const allFields = new Map<FilterFieldId, FilterFieldDefinition>(
+  Object.values(fieldsBySet).flatMap((fields) => fields.map((field) => [field.id, field] as const)),
+)
+
+/** A field's definition; the same id means the same definition in every filter set. */
+export function filterField(fieldId: FilterFieldId): FilterFieldDefinition {
+  const field = allFields.get(fieldId)
+  if (!field) throw new Error(`Unknown filter field: ${fieldId}`)
+  return field
+}
+
+export function isFilterFieldId(value: string): value is FilterFieldId {
+  return allFields.has(value as FilterFieldId)
+}
+
+/**
+ * Whether Graph applies this pill on the signIns list. Status=Failure is the one per-value exception:
+ * Graph allows only `eq` on status/errorCode (graph-api.md §2.2), and "not success and not an interrupt"
+ * cannot be written with `eq`, so Failure is classified client-side with status.ts.
+ */
+export function isPillServerSide(pill: FilterPill): boolean {
+  if (pill.field === 'status') return !pill.values.includes('Failure')
+  return filterField(pill.field).serverSide
+}

@@ -1,0 +1,294 @@
+/**
+ * The page's view state. The URL is the source of truth (style.md habit 4): tab, date range, time
+ * aggregate, the pills of each filter set, Local/UTC and the selected sign-in. Columns live in localStorage.
+ *
+ * URL form (defaults omitted): `?tab=service-principal&range=custom&start=…&end=…&agg=h6&dates=utc`
+ * `&sp.status=Failure&user.clientApp=Browser&user.clientApp=IMAP4&selected=<request id>`.
+ */
+import { addMonths, isValid, parse, parseISO } from 'date-fns'
+import { z } from 'zod'
+import { filterFieldsFor, type FilterFieldDefinition, type FilterPill } from './filter-fields.ts'
+import { tabIds, type FilterSet, type TabId } from './tabs.ts'
+
+// The hook lives in its own module (React binding); re-exported so callers import one place.
+export { useViewState, type ViewStateUpdate } from './use-view-state.ts'
+
+export type DateRangePreset = '1m' | '7d' | '24h'
+export type DateRange = { preset: DateRangePreset } | { preset: 'custom'; start: string; end: string }
+export type AggregationWindow = 'd1' | 'h6' | 'h1'
+
+export interface ViewState {
+  tab: TabId
+  range: DateRange
+  aggregate: AggregationWindow
+  filters: Record<FilterSet, FilterPill[]>
+  dates: 'local' | 'utc'
+  selected: string | null
+}
+
+export const defaultViewState: ViewState = {
+  tab: 'interactive',
+  range: { preset: '24h' },
+  aggregate: 'd1',
+  filters: { user: [], servicePrincipal: [], managedIdentity: [] },
+  dates: 'local',
+  selected: null,
+}
+
+/** URL prefix of each filter set's pills. */
+const filterPrefixes: Record<FilterSet, string> = {
+  user: 'user',
+  servicePrincipal: 'sp',
+  managedIdentity: 'mi',
+}
+const filterSets = Object.keys(filterPrefixes) as FilterSet[]
+
+const MAX_VALUE_LENGTH = 256
+const MAX_SHOWN = 40
+
+const tabSchema = z.enum(tabIds as [TabId, ...TabId[]])
+const presetSchema = z.enum(['1m', '7d', '24h', 'custom'])
+const aggregateSchema = z.enum(['d1', 'h6', 'h1'])
+const datesSchema = z.enum(['local', 'utc'])
+const instantSchema = z.iso.datetime({ offset: true })
+const selectedSchema = z.string().trim().min(1).max(MAX_VALUE_LENGTH)
+const textValueSchema = z.string().trim().min(1).max(MAX_VALUE_LENGTH)
+
+/** Quotes user-controlled text for a problem message, bounded so a hostile URL can't flood the UI. */
+function shown(text: string): string {
+  const clipped = text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text
+  return JSON.stringify(clipped)
+}
+
+// --- Date range rules (portal-ui.md §2.3)
+
+export const DAY_MS = 24 * 60 * 60 * 1000
+/** P1/P2 retention (graph-api.md §5): older sign-ins no longer exist. */
+export const RETENTION_DAYS = 30
+export const DATE_INPUT_HINT = 'Enter a date and time, e.g. 2026-11-30 14:00'
+
+const explicitOffset = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i
+/** Besides ISO 8601 (T or space, with or without seconds): slashes, and the portal's own US display form. */
+const extraPatterns = [
+  'yyyy/MM/dd HH:mm',
+  'yyyy/MM/dd HH:mm:ss',
+  'M/d/yyyy, h:mm:ss a',
+  'M/d/yyyy h:mm:ss a',
+  'M/d/yyyy h:mm a',
+]
+
+/**
+ * Typed or pasted date-times (portal-ui.md §2.3): `2026-11-30 14:00`, `2026-11-30T14:00:00Z`,
+ * `2026-11-30T14:00:00.1234567+01:00`, `11/30/2026, 2:00:00 PM`. Without an offset the wall time is read in
+ * `zone` (the "Show dates as" choice). Returns null for anything else.
+ */
+export function parseDateTimeInput(text: string, zone: 'local' | 'utc' = 'local'): Date | null {
+  const trimmed = text.trim()
+  if (!trimmed) return null
+  let date = parseISO(trimmed)
+  if (!isValid(date)) {
+    const reference = new Date(2000, 0, 1)
+    date = extraPatterns.map((pattern) => parse(trimmed, pattern, reference)).find(isValid) ?? date
+  }
+  if (!isValid(date)) return null
+  if (zone === 'utc' && !explicitOffset.test(trimmed)) {
+    return new Date(
+      Date.UTC(
+        date.getFullYear(),
+        date.getMonth(),
+        date.getDate(),
+        date.getHours(),
+        date.getMinutes(),
+        date.getSeconds(),
+        date.getMilliseconds(),
+      ),
+    )
+  }
+  return date
+}
+
+/** The first rule a parsed range breaks, in words, or null. */
+function rangeProblems(start: Date, end: Date, now: Date): { start?: string; end?: string } {
+  const messages: { start?: string; end?: string } = {}
+  if (start.getTime() > now.getTime()) messages.start = 'Start cannot be in the future'
+  else if (start.getTime() < now.getTime() - RETENTION_DAYS * DAY_MS)
+    messages.start = `Start must be within the last ${RETENTION_DAYS} days`
+  if (end.getTime() > now.getTime()) messages.end = 'End cannot be in the future'
+  else if (end.getTime() <= start.getTime()) messages.end = 'End must be after start'
+  else if (end.getTime() > addMonths(start, 1).getTime()) messages.end = 'The range can be at most one month'
+  return messages
+}
+
+/** Messages per field, `{}` when the range is usable. */
+export function validateCustomRange(start: string, end: string, now: Date): { start?: string; end?: string } {
+  const startDate = parseDateTimeInput(start)
+  const endDate = parseDateTimeInput(end)
+  if (!startDate || !endDate) {
+    return { ...(startDate ? {} : { start: DATE_INPUT_HINT }), ...(endDate ? {} : { end: DATE_INPUT_HINT }) }
+  }
+  return rangeProblems(startDate, endDate, now)
+}
+
+function customRangeProblem(start: Date, end: Date, now: Date): string | null {
+  const messages = rangeProblems(start, end, now)
+  return messages.start ?? messages.end ?? null
+}
+
+/** Durations of the presets. "Last 1 month" is the 30 days of P1/P2 retention (graph-api.md §5), not a calendar month. */
+const presetMs: Record<DateRangePreset, number> = { '24h': DAY_MS, '7d': 7 * DAY_MS, '1m': 30 * DAY_MS }
+
+export function resolveDateRange(range: DateRange, now: Date): { from: Date; to: Date } {
+  if (range.preset === 'custom') return { from: new Date(range.start), to: new Date(range.end) }
+  return { from: new Date(now.getTime() - presetMs[range.preset]), to: new Date(now.getTime()) }
+}
+
+function parsePillValues(field: FilterFieldDefinition, raw: string[], problems: string[]): string[] | null {
+  const label = field.label
+  if (field.valueType === 'multi' || field.valueType === 'choice' || field.valueType === 'bool') {
+    const allowed = field.valueType === 'bool' ? ['true', 'false'] : (field.choices ?? []).map((c) => c.value)
+    const valid: string[] = []
+    for (const value of raw) {
+      if (!allowed.includes(value))
+        problems.push(`Ignored ${shown(value)} for filter "${label}": not one of its options.`)
+      else if (!valid.includes(value)) valid.push(value)
+    }
+    if (field.valueType !== 'multi' && valid.length > 1) {
+      problems.push(`Filter "${label}" takes one value; kept ${shown(valid[0] ?? '')}.`)
+      valid.length = 1
+    }
+    return valid.length > 0 ? valid : null
+  }
+  const parsed = raw.map((value) => textValueSchema.safeParse(value))
+  const first = parsed.find((result) => result.success)
+  if (!first?.success) {
+    problems.push(`Ignored filter "${label}": the value must be 1 to ${MAX_VALUE_LENGTH} characters.`)
+    return null
+  }
+  if (raw.length > 1) problems.push(`Filter "${label}" takes one value; kept ${shown(first.data)}.`)
+  return [first.data]
+}
+
+function parseFilters(params: URLSearchParams, problems: string[]): ViewState['filters'] {
+  const filters: ViewState['filters'] = { user: [], servicePrincipal: [], managedIdentity: [] }
+  for (const set of filterSets) {
+    const prefix = `${filterPrefixes[set]}.`
+    const fields = filterFieldsFor(set)
+    // URLSearchParams keeps document order, so pills keep the order the user added them in.
+    const keys = [...new Set([...params.keys()].filter((key) => key.startsWith(prefix)))]
+    for (const key of keys) {
+      const fieldId = key.slice(prefix.length)
+      const field = fields.find((candidate) => candidate.id === fieldId)
+      if (!field) {
+        problems.push(`Ignored filter ${shown(key)}: not a filter of this log.`)
+        continue
+      }
+      const values = parsePillValues(field, params.getAll(key), problems)
+      if (values) filters[set].push({ field: field.id, values })
+    }
+  }
+  return filters
+}
+
+function parseRange(params: URLSearchParams, now: Date, problems: string[]): DateRange {
+  const raw = params.get('range')
+  if (raw === null) return defaultViewState.range
+  const preset = presetSchema.safeParse(raw)
+  if (!preset.success) {
+    problems.push(`Ignored date range ${shown(raw)}: use 24h, 7d, 1m or custom. Showing the last 24 hours.`)
+    return defaultViewState.range
+  }
+  if (preset.data !== 'custom') return { preset: preset.data }
+  const start = instantSchema.safeParse(params.get('start') ?? '')
+  const end = instantSchema.safeParse(params.get('end') ?? '')
+  if (!start.success || !end.success) {
+    problems.push(
+      'Ignored the custom date range: start and end must be ISO 8601 date-times. Showing the last 24 hours.',
+    )
+    return defaultViewState.range
+  }
+  const problem = customRangeProblem(new Date(start.data), new Date(end.data), now)
+  if (problem) {
+    problems.push(`Ignored the custom date range: ${problem}. Showing the last 24 hours.`)
+    return defaultViewState.range
+  }
+  return {
+    preset: 'custom',
+    start: new Date(start.data).toISOString(),
+    end: new Date(end.data).toISOString(),
+  }
+}
+
+function parseOne<T>(
+  params: URLSearchParams,
+  key: string,
+  schema: z.ZodType<T>,
+  fallback: T,
+  problems: string[],
+  hint: string,
+): T {
+  const raw = params.get(key)
+  if (raw === null) return fallback
+  const result = schema.safeParse(raw)
+  if (result.success) return result.data
+  problems.push(`Ignored ${key} ${shown(raw)}: ${hint}.`)
+  return fallback
+}
+
+/** Never throws: every unusable parameter is dropped with one human-readable problem. */
+export function parseViewState(
+  search: string,
+  now: Date = new Date(),
+): { state: ViewState; problems: string[] } {
+  const problems: string[] = []
+  let params: URLSearchParams
+  try {
+    params = new URLSearchParams(search)
+  } catch (error) {
+    // URLSearchParams accepts any string today; keep the promise even if an engine disagrees.
+    return { state: defaultViewState, problems: [`Ignored the address parameters: ${String(error)}`] }
+  }
+  const state: ViewState = {
+    tab: parseOne(
+      params,
+      'tab',
+      tabSchema,
+      defaultViewState.tab,
+      problems,
+      `use one of ${tabIds.join(', ')}`,
+    ),
+    range: parseRange(params, now, problems),
+    aggregate: parseOne(
+      params,
+      'agg',
+      aggregateSchema,
+      defaultViewState.aggregate,
+      problems,
+      'use d1, h6 or h1',
+    ),
+    filters: parseFilters(params, problems),
+    dates: parseOne(params, 'dates', datesSchema, defaultViewState.dates, problems, 'use local or utc'),
+    selected: parseOne<string | null>(params, 'selected', selectedSchema, null, problems, 'not a sign-in id'),
+  }
+  return { state, problems }
+}
+
+/** Minimal query string ('' when everything is default); parseViewState(serializeViewState(s)) gives s back. */
+export function serializeViewState(state: ViewState): string {
+  const params = new URLSearchParams()
+  if (state.tab !== defaultViewState.tab) params.set('tab', state.tab)
+  if (state.range.preset !== '24h') params.set('range', state.range.preset)
+  if (state.range.preset === 'custom') {
+    params.set('start', state.range.start)
+    params.set('end', state.range.end)
+  }
+  if (state.aggregate !== defaultViewState.aggregate) params.set('agg', state.aggregate)
+  if (state.dates !== defaultViewState.dates) params.set('dates', state.dates)
+  for (const set of filterSets) {
+    for (const pill of state.filters[set]) {
+      for (const value of pill.values) params.append(`${filterPrefixes[set]}.${pill.field}`, value)
+    }
+  }
+  if (state.selected !== null) params.set('selected', state.selected)
+  const query = params.toString()
+  return query ? `?${query}` : ''
+}
