@@ -1,0 +1,55 @@
+/**
+ * The one data interface the UI talks to (style.md: react-admin's dataProvider): swapping the mock tenant
+ * for a real Graph tenant is a provider change. `id` goes into every query key so two sources never share cache.
+ */
+import { createContext, useContext, type ReactNode } from 'react'
+import { createGraphClient, type GraphClient, type GraphClientOptions } from '../lib/graph/client.ts'
+
+export interface DataSource {
+  /** e.g. 'mock' | 'graph:<tenant>' */
+  id: string
+  kind: 'mock' | 'graph'
+  label: string
+  client: GraphClient
+}
+
+const DataSourceContext = createContext<DataSource | null>(null)
+
+export function DataSourceProvider(props: { value: DataSource; children: ReactNode }) {
+  return <DataSourceContext.Provider value={props.value}>{props.children}</DataSourceContext.Provider>
+}
+
+export function useDataSource(): DataSource {
+  const source = useContext(DataSourceContext)
+  if (!source) throw new Error('useDataSource must be used inside <DataSourceProvider>')
+  return source
+}
+
+/** The token the fake accepts: any non-empty bearer (interfaces.md, mock auth). */
+export const MOCK_ACCESS_TOKEN = 'mock-tenant-token'
+
+/** The fake tenant, answered by MSW at the real Graph origin (or by the standalone server at `baseUrl`). */
+export function createMockDataSource(
+  options: { baseUrl?: string } & Partial<Omit<GraphClientOptions, 'baseUrl' | 'getAccessToken'>> = {},
+): DataSource {
+  const { baseUrl = 'https://graph.microsoft.com', ...rest } = options
+  return {
+    id: 'mock',
+    kind: 'mock',
+    label: 'Mock tenant',
+    client: createGraphClient({ ...rest, baseUrl, getAccessToken: async () => MOCK_ACCESS_TOKEN }),
+  }
+}
+
+/** A real tenant; `getAccessToken` comes from the MSAL session or a pasted token. */
+export function createGraphDataSource(
+  options: { tenantId: string; label?: string } & GraphClientOptions,
+): DataSource {
+  const { tenantId, label, ...clientOptions } = options
+  return {
+    id: `graph:${tenantId.toLowerCase()}`,
+    kind: 'graph',
+    label: label ?? `Tenant ${tenantId}`,
+    client: createGraphClient(clientOptions),
+  }
+}
