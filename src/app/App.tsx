@@ -1,17 +1,65 @@
-import { FluentProvider, Title2, webLightTheme, makeStyles, tokens } from '@fluentui/react-components'
+import { useMemo, useState, type ReactNode } from 'react'
+import { makeStyles, tokens } from '@fluentui/react-components'
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
+import { AppHeader } from '../components/AppHeader.tsx'
+import { SignInLogsPage } from '../features/sign-in-logs/components/SignInLogsPage.tsx'
+import { DataSourceProvider, type DataSource } from './data-source.tsx'
+import { GraphWaitProvider, createGraphWaitStore, withWaitReporting } from './graph-wait.tsx'
+import { createAppQueryClient } from './query-client.ts'
+import { AppThemeProvider } from './theme.tsx'
+import { ThemePicker } from './ThemePicker.tsx'
 
 const useStyles = makeStyles({
-  root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
-  main: { padding: tokens.spacingHorizontalXXL },
+  root: {
+    height: '100vh',
+    display: 'flex',
+    flexDirection: 'column',
+    overflow: 'auto',
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+  },
 })
 
-export function App() {
-  const styles = useStyles()
+export interface AppProps {
+  /**
+   * Where sign-ins come from. Seam for the data-source switch ("Mock tenant" / "Microsoft Graph"):
+   * the parent owns the choice and passes the current source; every query key carries its id.
+   */
+  dataSource: DataSource
+  /** The app's notion of "now" (mock mode: the fake tenant's clock, so relative ranges find data). */
+  clock?: () => Date
+  /** Extra header controls, e.g. the mock scenario picker or a data-source switch. */
+  headerActions?: ReactNode
+  queryClient?: QueryClient
+}
+
+const systemClock = () => new Date()
+
+export function App({ dataSource, clock = systemClock, headerActions, queryClient }: AppProps) {
+  const [client] = useState(() => queryClient ?? createAppQueryClient())
+  const waitStore = useMemo(() => createGraphWaitStore(), [])
+  const source = useMemo(
+    () => ({ ...dataSource, client: withWaitReporting(dataSource.client, waitStore) }),
+    [dataSource, waitStore],
+  )
   return (
-    <FluentProvider theme={webLightTheme} className={styles.root}>
-      <main className={styles.main}>
-        <Title2 as="h1">Sign-in logs</Title2>
-      </main>
-    </FluentProvider>
+    <AppThemeProvider className={useStyles().root}>
+      <QueryClientProvider client={client}>
+        <DataSourceProvider value={source}>
+          <GraphWaitProvider store={waitStore}>
+            <AppHeader
+              productName="Microsoft Entra admin center · Sign-in Logs Studio"
+              actions={
+                <>
+                  {headerActions}
+                  <ThemePicker />
+                </>
+              }
+            />
+            <SignInLogsPage key={source.id} clock={clock} />
+          </GraphWaitProvider>
+        </DataSourceProvider>
+      </QueryClientProvider>
+    </AppThemeProvider>
   )
 }

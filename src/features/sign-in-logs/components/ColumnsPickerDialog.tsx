@@ -1,0 +1,111 @@
+import { useState } from 'react'
+import {
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components'
+import { defaultInteractiveColumnIds, interactiveColumnCatalogue } from '../model/columns.ts'
+
+const useStyles = makeStyles({
+  list: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))',
+    columnGap: tokens.spacingHorizontalL,
+    maxHeight: '60vh',
+    overflowY: 'auto',
+  },
+  note: { color: tokens.colorNeutralForeground2, display: 'block', marginBottom: tokens.spacingVerticalS },
+})
+
+export const columnsStorageKey = 'sign-in-logs-studio.interactive-columns'
+
+/** The saved choice, or the §1.3 defaults; unknown ids from older versions are dropped. */
+export function readStoredColumns(): string[] {
+  try {
+    const raw = window.localStorage.getItem(columnsStorageKey)
+    if (!raw) return [...defaultInteractiveColumnIds]
+    const parsed: unknown = JSON.parse(raw)
+    if (!Array.isArray(parsed)) return [...defaultInteractiveColumnIds]
+    const known = new Set(interactiveColumnCatalogue.map((column) => column.id))
+    const ids = parsed.filter((id): id is string => typeof id === 'string' && known.has(id))
+    return ids.length ? ids : [...defaultInteractiveColumnIds]
+  } catch (error) {
+    console.warn('Saved columns could not be read; using the defaults', error)
+    return [...defaultInteractiveColumnIds]
+  }
+}
+
+export function storeColumns(ids: readonly string[]) {
+  try {
+    window.localStorage.setItem(columnsStorageKey, JSON.stringify(ids))
+  } catch (error) {
+    console.warn('Columns could not be saved', error)
+  }
+}
+
+/** portal-ui.md §1.4: tick columns, Save. Never changes downloads. */
+export function ColumnsPickerDialog({
+  open,
+  visibleIds,
+  onSave,
+  onClose,
+}: {
+  open: boolean
+  visibleIds: readonly string[]
+  onSave: (ids: string[]) => void
+  onClose: () => void
+}) {
+  const styles = useStyles()
+  const [draft, setDraft] = useState<string[]>([...visibleIds])
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(_, data) => {
+        if (data.open) setDraft([...visibleIds])
+        else onClose()
+      }}
+    >
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>Columns</DialogTitle>
+          <DialogContent>
+            <Text className={styles.note}>
+              Choose the columns of the grid. Downloads always contain the full set of fields.
+            </Text>
+            <div className={styles.list} role="group" aria-label="Columns to show">
+              {interactiveColumnCatalogue.map((column) => (
+                <Checkbox
+                  key={column.id}
+                  label={column.label}
+                  checked={draft.includes(column.id)}
+                  onChange={(_, data) =>
+                    setDraft((current) =>
+                      data.checked ? [...current, column.id] : current.filter((id) => id !== column.id),
+                    )
+                  }
+                />
+              ))}
+            </div>
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="secondary" onClick={() => setDraft([...defaultInteractiveColumnIds])}>
+              Reset to defaults
+            </Button>
+            <Button onClick={onClose}>Cancel</Button>
+            <Button appearance="primary" disabled={draft.length === 0} onClick={() => onSave(draft)}>
+              Save
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  )
+}

@@ -1,0 +1,77 @@
+import { useMemo } from 'react'
+import { useInfiniteQuery } from '@tanstack/react-query'
+import type { BetaSignIn } from '../../../../contract/sign-in.ts'
+import { useDataSource } from '../../../app/data-source.tsx'
+import { EmptyState } from '../../../components/EmptyState.tsx'
+import { GraphErrorBar } from '../../../components/GraphErrorBar.tsx'
+import { GridSkeleton } from '../../../components/GridSkeleton.tsx'
+import type { GraphError } from '../../../lib/graph/errors.ts'
+import { clientSideFilter } from '../api/build-filter.ts'
+import { signInListQuery } from '../api/queries.ts'
+import { isPillServerSide } from '../model/filter-fields.ts'
+import type { TabDefinition } from '../model/tabs.ts'
+import type { ViewState } from '../model/view-state.ts'
+import { FlatSignInGrid } from './grid/FlatSignInGrid.tsx'
+import { ResultFooter } from './ResultFooter.tsx'
+
+export interface FlatSignInViewProps {
+  tab: TabDefinition
+  state: ViewState
+  now: Date
+  visibleColumnIds: readonly string[]
+  emptyReason: string
+  onOpenDetails: (signIn: BetaSignIn, rowElement: HTMLElement) => void
+}
+
+/** URL → query options → pages → loaded rows (client-side pills applied) → virtual grid. */
+export function FlatSignInView({
+  tab,
+  state,
+  now,
+  visibleColumnIds,
+  emptyReason,
+  onOpenDetails,
+}: FlatSignInViewProps) {
+  const source = useDataSource()
+  const query = useInfiniteQuery(signInListQuery(source, tab, state, now))
+  const pills = state.filters[tab.filterSet]
+  const keep = useMemo(() => clientSideFilter(pills), [pills])
+  const rows = useMemo(
+    () => (query.data?.pages ?? []).flatMap((page) => page.value).filter(keep),
+    [query.data, keep],
+  )
+  const error = query.error as GraphError | null
+
+  if (query.isPending) return <GridSkeleton label="Loading sign-ins" />
+  if (!query.data) {
+    return <GraphErrorBar error={error as GraphError} onRetry={() => void query.refetch()} />
+  }
+  const loadedAll = !query.hasNextPage
+  return (
+    <>
+      {error && <GraphErrorBar error={error} onRetry={() => void query.fetchNextPage()} />}
+      {rows.length === 0 && loadedAll && !query.isFetching ? (
+        <EmptyState title="No sign-ins to show">{emptyReason}</EmptyState>
+      ) : (
+        <FlatSignInGrid
+          label={tab.label}
+          rows={rows}
+          visibleColumnIds={visibleColumnIds}
+          dates={state.dates}
+          selectedId={state.selected}
+          hasNextPage={query.hasNextPage && !error}
+          isFetchingNextPage={query.isFetchingNextPage}
+          fetchNextPage={() => void query.fetchNextPage()}
+          onOpenDetails={onOpenDetails}
+        />
+      )}
+      <ResultFooter
+        noun="sign-ins"
+        count={rows.length}
+        hasMore={query.hasNextPage}
+        loadingMore={query.isFetchingNextPage}
+        clientFiltered={pills.some((pill) => !isPillServerSide(pill))}
+      />
+    </>
+  )
+}

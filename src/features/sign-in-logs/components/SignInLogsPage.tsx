@@ -1,0 +1,179 @@
+import { useCallback, useRef, useState } from 'react'
+import {
+  Breadcrumb,
+  BreadcrumbButton,
+  BreadcrumbDivider,
+  BreadcrumbItem,
+  MessageBar,
+  MessageBarBody,
+  Title2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components'
+import { useQueryClient } from '@tanstack/react-query'
+import type { BetaSignIn } from '../../../../contract/sign-in.ts'
+import { useDataSource } from '../../../app/data-source.tsx'
+import { useGraphWait } from '../../../app/graph-wait.tsx'
+import { signInKeys } from '../api/queries.ts'
+import { tabById } from '../model/tabs.ts'
+import { useViewState } from '../model/view-state.ts'
+import { ColumnsPickerDialog, readStoredColumns, storeColumns } from './ColumnsPickerDialog.tsx'
+import { SignInDetailsPane } from './details/SignInDetailsPane.tsx'
+import { emptyReason } from './empty-reason.ts'
+import { FilterBar } from './filters/FilterBar.tsx'
+import { FlatSignInView } from './FlatSignInView.tsx'
+import { GroupedSignInView } from './GroupedSignInView.tsx'
+import { LogTabs } from './LogTabs.tsx'
+import { SignInToolbar } from './SignInToolbar.tsx'
+
+const useStyles = makeStyles({
+  page: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXXL}`,
+    flexGrow: 1,
+    minHeight: 0,
+  },
+  title: { margin: 0 },
+  content: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    flexGrow: 1,
+    minHeight: 0,
+  },
+})
+
+const waitReasons = {
+  throttled: 'Throttled by Microsoft Graph',
+  server: 'Microsoft Graph is busy',
+  network: 'The connection to Microsoft Graph dropped',
+} as const
+
+/** The Sign-in logs page (portal-ui.md §1–§3): URL state → queries → grids → details. */
+export function SignInLogsPage({ clock }: { clock: () => Date }) {
+  const styles = useStyles()
+  const source = useDataSource()
+  const queryClient = useQueryClient()
+  const [state, setState, problems] = useViewState()
+  const tab = tabById(state.tab)
+  // "now" anchors relative ranges; it moves only on Refresh so paging keeps one consistent window.
+  const [now, setNow] = useState(clock)
+  const [columns, setColumns] = useState<string[]>(readStoredColumns)
+  const [columnsOpen, setColumnsOpen] = useState(false)
+  const [openedSignIn, setOpenedSignIn] = useState<BetaSignIn | null>(null)
+  const returnFocus = useRef<HTMLElement | null>(null)
+  const wait = useGraphWait()
+
+  const refresh = () => {
+    setNow(clock())
+    void queryClient.invalidateQueries({ queryKey: signInKeys.all(source.id) })
+  }
+
+  const openDetails = useCallback(
+    (signIn: BetaSignIn, rowElement: HTMLElement) => {
+      returnFocus.current = rowElement
+      setOpenedSignIn(signIn)
+      setState({ selected: signIn.id })
+    },
+    [setState],
+  )
+
+  const closeDetails = () => {
+    const selected = state.selected
+    setState({ selected: null })
+    // §5: focus returns to the row that opened the pane (or the row with that id, if re-rendered).
+    setTimeout(() => {
+      const element = returnFocus.current?.isConnected
+        ? returnFocus.current
+        : document.querySelector<HTMLElement>(`[data-row-id$="${CSS.escape(selected ?? '')}"]`)
+      element?.focus()
+    }, 0)
+  }
+
+  // Remount the grid when the query changes, so expansion and scroll start fresh for new results.
+  const viewKey = JSON.stringify([
+    tab.id,
+    state.range,
+    state.aggregate,
+    state.filters[tab.filterSet],
+    now.getTime(),
+  ])
+
+  return (
+    <main className={styles.page}>
+      <Breadcrumb aria-label="Breadcrumb">
+        <BreadcrumbItem>
+          <BreadcrumbButton href="/">Home</BreadcrumbButton>
+        </BreadcrumbItem>
+        <BreadcrumbDivider />
+        <BreadcrumbItem>
+          <BreadcrumbButton current>Sign-in logs</BreadcrumbButton>
+        </BreadcrumbItem>
+      </Breadcrumb>
+      <Title2 as="h1" className={styles.title}>
+        Sign-in logs
+      </Title2>
+      <SignInToolbar
+        onRefresh={refresh}
+        onOpenColumns={tab.id === 'interactive' ? () => setColumnsOpen(true) : null}
+      />
+      <LogTabs selected={tab.id} onSelect={(next) => setState({ tab: next, selected: null })} />
+      <FilterBar tab={tab} state={state} now={now} onChange={setState} />
+      {problems.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            {`Some settings in the address were ignored: ${problems.join(' ')}`}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {wait && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{`${waitReasons[wait.reason]}, retrying in ${wait.secondsLeft} s`}</MessageBarBody>
+        </MessageBar>
+      )}
+      <section className={styles.content} aria-label={`${tab.label} results`}>
+        {tab.grouped ? (
+          <GroupedSignInView
+            key={viewKey}
+            tab={tab}
+            state={state}
+            now={now}
+            emptyReason={emptyReason(tab, state)}
+            onOpenDetails={openDetails}
+          />
+        ) : (
+          <FlatSignInView
+            key={viewKey}
+            tab={tab}
+            state={state}
+            now={now}
+            visibleColumnIds={columns}
+            emptyReason={emptyReason(tab, state)}
+            onOpenDetails={openDetails}
+          />
+        )}
+      </section>
+      {columnsOpen && (
+        <ColumnsPickerDialog
+          open
+          visibleIds={columns}
+          onClose={() => setColumnsOpen(false)}
+          onSave={(ids) => {
+            setColumns(ids)
+            storeColumns(ids)
+            setColumnsOpen(false)
+          }}
+        />
+      )}
+      <SignInDetailsPane
+        selectedId={state.selected}
+        loadedSignIn={openedSignIn}
+        tab={tab.id}
+        dates={state.dates}
+        onClose={closeDetails}
+      />
+    </main>
+  )
+}

@@ -1,0 +1,165 @@
+import { useState } from 'react'
+import {
+  Button,
+  DrawerBody,
+  DrawerHeader,
+  DrawerHeaderTitle,
+  OverlayDrawer,
+  Spinner,
+  Tab,
+  TabList,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components'
+import { DismissRegular } from '@fluentui/react-icons'
+import { useQuery } from '@tanstack/react-query'
+import type { BetaSignIn } from '../../../../../contract/sign-in.ts'
+import { useDataSource } from '../../../../app/data-source.tsx'
+import { GraphErrorBar } from '../../../../components/GraphErrorBar.tsx'
+import { CopyButton } from '../../../../components/CopyButton.tsx'
+import { signInDetailQuery } from '../../api/queries.ts'
+import type { GraphError } from '../../../../lib/graph/errors.ts'
+import type { TabId } from '../../model/tabs.ts'
+import type { DateDisplay } from '../format-date.ts'
+import { DetailFieldList, fieldsAsText } from './DetailFieldList.tsx'
+import {
+  basicInfoFields,
+  detailTabLabels,
+  detailTabsByLogType,
+  deviceFields,
+  isFailure,
+  locationFields,
+  logTypeOf,
+  type DetailField,
+  type DetailTabId,
+} from './detail-fields.ts'
+import {
+  AdditionalDetailsSection,
+  AuthenticationDetailsSection,
+  PolicySection,
+  TroubleshootingSection,
+} from './DetailTables.tsx'
+
+const useStyles = makeStyles({
+  drawer: { width: 'min(720px, 100vw)' },
+  body: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    paddingBottom: tokens.spacingVerticalXXL,
+  },
+  copyAll: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+})
+
+export interface SignInDetailsPaneProps {
+  selectedId: string | null
+  /** The row that was clicked, when it is loaded; otherwise the pane fetches the sign-in by id. */
+  loadedSignIn: BetaSignIn | null
+  tab: TabId
+  dates: DateDisplay
+  onClose: () => void
+}
+
+function fieldsOf(tab: DetailTabId, signIn: BetaSignIn, logType: TabId): DetailField[] {
+  if (tab === 'basic') return basicInfoFields(signIn, logType)
+  if (tab === 'location') return locationFields(signIn)
+  if (tab === 'device') return deviceFields(signIn)
+  return []
+}
+
+/** portal-ui.md §3: "Activity Details: Sign-ins", tabs per log type, copy, troubleshooting. */
+export function SignInDetailsPane({ selectedId, loadedSignIn, tab, dates, onClose }: SignInDetailsPaneProps) {
+  const styles = useStyles()
+  const source = useDataSource()
+  const loaded = loadedSignIn && loadedSignIn.id === selectedId ? loadedSignIn : null
+  const detail = useQuery({
+    ...signInDetailQuery(source, selectedId ?? ''),
+    enabled: selectedId !== null && loaded === null,
+  })
+  const signIn = loaded ?? detail.data ?? null
+
+  return (
+    <OverlayDrawer
+      position="end"
+      className={styles.drawer}
+      open={selectedId !== null}
+      onOpenChange={(_, data) => {
+        if (!data.open) onClose()
+      }}
+    >
+      <DrawerHeader>
+        <DrawerHeaderTitle
+          action={
+            <Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={onClose} />
+          }
+        >
+          Activity Details: Sign-ins
+        </DrawerHeaderTitle>
+      </DrawerHeader>
+      <DrawerBody className={styles.body}>
+        {signIn ? (
+          <DetailsContent key={signIn.id} signIn={signIn} logType={logTypeOf(signIn, tab)} dates={dates} />
+        ) : detail.error ? (
+          <GraphErrorBar
+            title="Could not load this sign-in"
+            error={detail.error as GraphError}
+            onRetry={() => void detail.refetch()}
+          />
+        ) : (
+          <Spinner label="Loading sign-in" />
+        )}
+      </DrawerBody>
+    </OverlayDrawer>
+  )
+}
+
+function DetailsContent({
+  signIn,
+  logType,
+  dates,
+}: {
+  signIn: BetaSignIn
+  logType: TabId
+  dates: DateDisplay
+}) {
+  const styles = useStyles()
+  const tabs = detailTabsByLogType[logType]
+  const [current, setCurrent] = useState<DetailTabId>('basic')
+  const fields = fieldsOf(current, signIn, logType)
+  return (
+    <>
+      <TabList
+        aria-label="Sign-in details"
+        selectedValue={current}
+        onTabSelect={(_, data) => {
+          const next = tabs.find((id) => id === data.value)
+          if (next) setCurrent(next)
+        }}
+      >
+        {tabs.map((id) => (
+          <Tab key={id} value={id}>
+            {detailTabLabels[id]}
+          </Tab>
+        ))}
+      </TabList>
+      <div role="tabpanel" aria-label={detailTabLabels[current]} className={styles.body}>
+        {fields.length > 0 && (
+          <>
+            <div className={styles.copyAll}>
+              <CopyButton
+                value={fieldsAsText(fields, dates)}
+                label={`all ${detailTabLabels[current]} fields`}
+              />
+            </div>
+            <DetailFieldList fields={fields} dates={dates} />
+          </>
+        )}
+        {current === 'basic' && isFailure(signIn) && <TroubleshootingSection signIn={signIn} />}
+        {current === 'authentication' && <AuthenticationDetailsSection signIn={signIn} dates={dates} />}
+        {current === 'conditional-access' && <PolicySection signIn={signIn} reportOnly={false} />}
+        {current === 'report-only' && <PolicySection signIn={signIn} reportOnly />}
+        {current === 'additional' && <AdditionalDetailsSection signIn={signIn} />}
+      </div>
+    </>
+  )
+}

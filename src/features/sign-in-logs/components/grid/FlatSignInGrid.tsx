@@ -1,0 +1,160 @@
+import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react'
+import { mergeClasses } from '@fluentui/react-components'
+import { useTable } from '@tanstack/react-table'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import type { BetaSignIn } from '../../../../../contract/sign-in.ts'
+import type { ColumnKind } from '../../model/columns.ts'
+import {
+  columnVisibilityFor,
+  flatColumns,
+  flatTableFeatures,
+  type GridColumnMeta,
+} from '../../model/table.ts'
+import type { DateDisplay } from '../format-date.ts'
+import { GridCellText } from './GridCell.tsx'
+import { columnWidths, rowHeight, useGridStyles } from './grid-styles.ts'
+import { useRovingRows } from './useRovingRows.ts'
+
+const kindOf = (meta: unknown): ColumnKind => (meta as GridColumnMeta | undefined)?.kind ?? 'text'
+/** Start the next page this many rows before the end, so scrolling rarely waits (brief: "nears the end"). */
+const prefetchDistance = 40
+
+export interface FlatSignInGridProps {
+  label: string
+  rows: readonly BetaSignIn[]
+  visibleColumnIds: readonly string[]
+  dates: DateDisplay
+  selectedId: string | null
+  hasNextPage: boolean
+  isFetchingNextPage: boolean
+  fetchNextPage: () => void
+  onOpenDetails: (signIn: BetaSignIn, rowElement: HTMLElement) => void
+}
+
+/** Interactive tab: one row per sign-in, role=grid, virtualised (bounded DOM for 100,000 rows). */
+export function FlatSignInGrid(props: FlatSignInGridProps) {
+  const styles = useGridStyles()
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const columnVisibility = useMemo(
+    () => columnVisibilityFor(props.visibleColumnIds),
+    [props.visibleColumnIds],
+  )
+  const table = useTable({
+    features: flatTableFeatures,
+    columns: flatColumns,
+    data: props.rows as BetaSignIn[],
+    getRowId: (row) => row.id,
+    state: { columnVisibility },
+  })
+  const rows = table.getRowModel().rows
+  const headers = table.getHeaderGroups()[0]?.headers ?? []
+  const totalWidth = headers.reduce(
+    (sum, header) => sum + columnWidths[kindOf(header.column.columnDef.meta)],
+    0,
+  )
+
+  // oxlint-disable-next-line react-hooks/incompatible-library -- useVirtualizer returns a mutable instance by design (toolchain.md §6.7)
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 10,
+    initialRect: { width: 1200, height: 600 },
+  })
+  const items = virtualizer.getVirtualItems()
+  const roving = useRovingRows(rows.length, virtualizer)
+
+  const lastIndex = items[items.length - 1]?.index ?? -1
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = props
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && lastIndex >= rows.length - prefetchDistance) fetchNextPage()
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage, lastIndex, rows.length])
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>, index: number) => {
+    const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / rowHeight) - 1)
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      Home: 0,
+      End: rows.length - 1,
+      PageDown: index + pageRows,
+      PageUp: index - pageRows,
+    }
+    const target = moves[event.key]
+    if (target !== undefined) {
+      event.preventDefault()
+      roving.focusRow(target)
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault()
+      const row = rows[index]
+      if (row) props.onOpenDetails(row.original, event.currentTarget)
+    }
+  }
+
+  return (
+    <div
+      ref={scrollRef}
+      className={styles.scroller}
+      role="grid"
+      aria-label={props.label}
+      aria-rowcount={rows.length + 1}
+      aria-busy={props.isFetchingNextPage}
+    >
+      <div role="rowgroup" className={styles.header} style={{ width: totalWidth }}>
+        <div role="row" aria-rowindex={1} className={styles.headerRow}>
+          {headers.map((header) => (
+            <div
+              key={header.id}
+              role="columnheader"
+              className={styles.headerCell}
+              style={{ width: columnWidths[kindOf(header.column.columnDef.meta)] }}
+            >
+              <table.FlexRender header={header} />
+            </div>
+          ))}
+        </div>
+      </div>
+      <div
+        role="rowgroup"
+        className={styles.body}
+        style={{ height: virtualizer.getTotalSize(), width: totalWidth }}
+      >
+        {items.map((item) => {
+          const row = rows[item.index]
+          if (!row) return null
+          const selected = row.id === props.selectedId
+          return (
+            <div
+              key={row.id}
+              ref={roving.rowRef(item.index)}
+              role="row"
+              aria-rowindex={item.index + 2}
+              aria-selected={selected}
+              tabIndex={item.index === roving.activeIndex ? 0 : -1}
+              data-row-id={row.id}
+              className={mergeClasses(styles.row, selected && styles.rowSelected)}
+              style={{ transform: `translateY(${item.start}px)`, width: totalWidth }}
+              onFocus={() => roving.setActiveIndex(item.index)}
+              onClick={(event) => props.onOpenDetails(row.original, event.currentTarget)}
+              onKeyDown={(event) => onKeyDown(event, item.index)}
+            >
+              {row.getVisibleCells().map((cell) => {
+                const kind = kindOf(cell.column.columnDef.meta)
+                return (
+                  <div
+                    key={cell.id}
+                    role="gridcell"
+                    className={styles.cell}
+                    style={{ width: columnWidths[kind] }}
+                  >
+                    <GridCellText kind={kind} value={cell.getValue() as string | null} dates={props.dates} />
+                  </div>
+                )
+              })}
+            </div>
+          )
+        })}
+      </div>
+    </div>
+  )
+}

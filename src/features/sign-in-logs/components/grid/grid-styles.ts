@@ -1,0 +1,93 @@
+import { makeStyles, tokens } from '@fluentui/react-components'
+import type { ColumnKind } from '../../model/columns.ts'
+
+export const rowHeight = 40
+
+/** Fixed widths per kind keep header and virtual rows aligned without measuring. */
+export const columnWidths: Record<ColumnKind, number> = { date: 200, id: 300, text: 200, count: 110 }
+export const expanderWidth = 36
+
+export const useGridStyles = makeStyles({
+  scroller: {
+    flexGrow: 1,
+    minHeight: '280px',
+    overflow: 'auto',
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    position: 'relative',
+  },
+  header: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+  },
+  headerRow: { display: 'flex' },
+  headerCell: {
+    flexShrink: 0,
+    boxSizing: 'border-box',
+    paddingInline: tokens.spacingHorizontalS,
+    height: `${rowHeight}px`,
+    display: 'flex',
+    alignItems: 'center',
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground1,
+  },
+  body: { position: 'relative' },
+  row: {
+    position: 'absolute',
+    left: 0,
+    top: 0,
+    display: 'flex',
+    height: `${rowHeight}px`,
+    boxSizing: 'border-box',
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    color: tokens.colorNeutralForeground1,
+    cursor: 'pointer',
+    ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})`,
+    },
+  },
+  rowSelected: { backgroundColor: tokens.colorSubtleBackgroundSelected },
+  childRow: { backgroundColor: tokens.colorNeutralBackground2 },
+  cell: {
+    flexShrink: 0,
+    boxSizing: 'border-box',
+    paddingInline: tokens.spacingHorizontalS,
+    display: 'flex',
+    alignItems: 'center',
+    overflow: 'hidden',
+    whiteSpace: 'nowrap',
+    textOverflow: 'ellipsis',
+  },
+  cellText: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  idText: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+  countText: { fontVariantNumeric: 'tabular-nums' },
+  statusRow: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    paddingInline: tokens.spacingHorizontalL,
+    color: tokens.colorNeutralForeground2,
+  },
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
+  footer: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    minHeight: '32px',
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+  },
+})
