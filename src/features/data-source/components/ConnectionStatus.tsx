@@ -1,0 +1,38 @@
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components'
+import { tokenValidity } from '../../../lib/auth/access-token-claims.ts'
+import { describeTokenExpiry } from '../format-token-expiry.ts'
+import type { GraphConnection } from '../graph-connection.ts'
+
+const useStyles = makeStyles({
+  status: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+})
+
+export interface ConnectionStatusProps {
+  connection: GraphConnection
+  baseUrl: string
+  now: Date
+  onSettings: () => void
+  onSignOut: () => void
+}
+
+export function ConnectionStatus({ connection, baseUrl, now, onSettings, onSignOut }: ConnectionStatusProps) {
+  const styles = useStyles()
+  const who = connection.credential.principal
+  const how =
+    connection.pasted !== null
+      ? `Pasted token${who ? ` for ${who}` : ''} · ${describeTokenExpiry(tokenValidity(connection.pasted.description, now))}`
+      : `Signed in as ${who ?? 'unknown account'} · tokens renew automatically`
+  return (
+    <div className={styles.status}>
+      <Text size={200} aria-label="Microsoft Graph connection">
+        {how} · {baseUrl}
+      </Text>
+      <Button size="small" onClick={onSettings}>
+        Connection
+      </Button>
+      <Button size="small" onClick={onSignOut}>
+        Sign out
+      </Button>
+    </div>
+  )
+}

@@ -1,0 +1,12 @@
+export { useDataSourceSelection, type DataSourceSelection } from './use-data-source-selection.tsx'
+export {
+  createConnectedGraphSource,
+  type GraphCredential,
+  type GraphDataSourceOptions,
+} from './graph-data-source.ts'
+export {
+  createRateLimitedFetch,
+  createRateLimiter,
+  rateLimiterFor,
+  type RateLimiter,
+} from './rate-limited-fetch.ts'
