@@ -1,0 +1,132 @@
+/**
+ * Adapts the tenant's hour buckets and aggregation windows to the scan engine's BucketSource, and turns a
+ * $filter's date bounds into the bucket range worth scanning (spec §1.1: a time window keeps queries cheap).
+ */
+import type {
+  AggregationWindow,
+  BetaSignIn,
+  SignInEventType,
+  SummarizedSignIn,
+} from '../../contract/sign-in.ts'
+import type { Tenant } from '../tenant/index.ts'
+import type { BucketSource } from './scan.ts'
+
+export const HOUR_MS = 3_600_000
+export const WINDOW_MS: Readonly<Record<AggregationWindow, number>> = {
+  h1: HOUR_MS,
+  h6: 6 * HOUR_MS,
+  d1: 24 * HOUR_MS,
+}
+
+export type SummaryEventType = Exclude<SignInEventType, 'interactiveUser'>
+
+export interface BucketRange {
+  first: number
+  last: number
+}
+
+/** Small LRU of materialised buckets, so consecutive pages of one walk don't regenerate the same hour. */
+export class BucketCache<T> {
+  private readonly entries = new Map<string, readonly T[]>()
+  constructor(private readonly capacity: number) {}
+
+  get(key: string, build: () => readonly T[]): readonly T[] {
+    const hit = this.entries.get(key)
+    if (hit) {
+      this.entries.delete(key)
+      this.entries.set(key, hit)
+      return hit
+    }
+    const value = build()
+    this.entries.set(key, value)
+    if (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next()
+      if (!oldest.done) this.entries.delete(oldest.value)
+    }
+    return value
+  }
+}
+
+/** Newest first; equal instants ordered by id so every request sees one total order (spec §1: desc). */
+function sortNewestFirst<T extends { id: string }>(rows: T[], instant: (row: T) => string): T[] {
+  const keyed = rows.map((row) => ({ row, ms: Date.parse(instant(row)) }))
+  keyed.sort((a, b) => b.ms - a.ms || (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0))
+  return keyed.map((entry) => entry.row)
+}
+
+export function signInSource(
+  tenant: Tenant,
+  types: readonly SignInEventType[],
+  cache: BucketCache<BetaSignIn>,
+): BucketSource<BetaSignIn> {
+  return {
+    bucketCount: tenant.hourCount,
+    sizeHint: (hour) => types.reduce((sum, type) => sum + tenant.countInHour(type, hour), 0),
+    records: (hour) =>
+      cache.get(`${types.join(',')}@${hour}`, () =>
+        sortNewestFirst(
+          types.flatMap((type) => tenant.signInsInHour(type, hour)),
+          (row) => row.createdDateTime,
+        ),
+      ),
+  }
+}
+
+/** Hour buckets whose hour can hold a record in [from, to]. */
+export function hourRange(tenant: Tenant, bounds: { from?: Date; to?: Date }): BucketRange {
+  const origin = tenant.retentionStart.getTime()
+  const first = bounds.from ? Math.floor((bounds.from.getTime() - origin) / HOUR_MS) : 0
+  const last = bounds.to ? Math.floor((bounds.to.getTime() - origin) / HOUR_MS) : tenant.hourCount - 1
+  return { first: Math.max(0, first), last: Math.min(tenant.hourCount - 1, last) }
+}
+
+/** UTC-aligned windows from the one containing retentionStart to the one containing now. */
+export function windowGrid(tenant: Tenant, window: AggregationWindow): { firstStart: number; count: number } {
+  const size = WINDOW_MS[window]
+  const firstStart = Math.floor(tenant.retentionStart.getTime() / size) * size
+  const lastStart = Math.floor(tenant.config.now.getTime() / size) * size
+  return { firstStart, count: (lastStart - firstStart) / size + 1 }
+}
+
+export function summarySource(
+  tenant: Tenant,
+  type: SummaryEventType,
+  window: AggregationWindow,
+  cache: BucketCache<SummarizedSignIn>,
+): BucketSource<SummarizedSignIn> {
+  const size = WINDOW_MS[window]
+  const { firstStart, count } = windowGrid(tenant, window)
+  const origin = tenant.retentionStart.getTime()
+  const hoursPerWindow = size / HOUR_MS
+  return {
+    bucketCount: count,
+    sizeHint: (index) => {
+      const firstHour = (firstStart + index * size - origin) / HOUR_MS
+      let total = 0
+      for (let h = Math.max(0, firstHour); h < firstHour + hoursPerWindow && h < tenant.hourCount; h++) {
+        total += tenant.countInHour(type, h)
+      }
+      return total
+    },
+    records: (index) =>
+      cache.get(`${type}/${window}@${index}`, () =>
+        sortNewestFirst(
+          [...tenant.summariesInWindow(type, window, new Date(firstStart + index * size))],
+          (row) => row.firstSignInDateTime,
+        ),
+      ),
+  }
+}
+
+/** Windows whose start (= each row's aggregationDateTime) lies in [from, to] (spec §1.2 date scoping). */
+export function windowRange(
+  tenant: Tenant,
+  window: AggregationWindow,
+  bounds: { from?: Date; to?: Date },
+): BucketRange {
+  const size = WINDOW_MS[window]
+  const { firstStart, count } = windowGrid(tenant, window)
+  const first = bounds.from ? Math.ceil((bounds.from.getTime() - firstStart) / size) : 0
+  const last = bounds.to ? Math.floor((bounds.to.getTime() - firstStart) / size) : count - 1
+  return { first: Math.max(0, first), last: Math.min(count - 1, last) }
+}

@@ -1,0 +1,28 @@
+// `npm run mock:serve`: the fake Graph on http://127.0.0.1:${MOCK_PORT:-4010}.
+// Env: MOCK_PORT, MOCK_SEED, MOCK_NOW, MOCK_SIZE (default|small), MOCK_SCENARIO, MOCK_TLS_KEY + MOCK_TLS_CERT.
+// Node 20 cannot import .ts, so the TypeScript entry is loaded through Vite's module runner (toolchain.md §4).
+import { fileURLToPath } from 'node:url'
+import { runnerImport } from 'vite'
+
+const entry = fileURLToPath(new URL('./serve-entry.ts', import.meta.url))
+const { module } = await runnerImport(entry, { logLevel: 'error' })
+const server = await module.startStandaloneServer({ env: process.env })
+process.stdout.write(
+  `Mock Graph listening on ${server.url} (seed ${server.tenant.config.seed}, size ${server.tenant.config.size}, ` +
+    `now ${server.tenant.config.now.toISOString()}, scenario ${server.scenarios.get()})\n`,
+)
+
+let closing = false
+const shutdown = () => {
+  if (closing) return
+  closing = true
+  server.close().then(
+    () => process.exit(0),
+    (error) => {
+      console.error('[mock graph] close failed', error)
+      process.exit(1)
+    },
+  )
+}
+process.on('SIGINT', shutdown)
+process.on('SIGTERM', shutdown)
