@@ -32,6 +32,8 @@ export interface GraphDataSourceOptions {
   /** defaults to the page-wide limiter for this app + tenant */
   rateLimiter?: RateLimiter
   fetch?: typeof fetch
+  /** the client's retry policy; tests shorten it */
+  retry?: GraphClientOptions['retry']
 }
 
 export function graphDataSourceId(
@@ -60,6 +62,7 @@ export function createConnectedGraphSource(
     getAccessToken: () => credential.getAccessToken(),
     fetch: observed,
     onRequest: options.onRequest,
+    retry: options.retry,
   })
   const who = credential.principal ? ` (${credential.principal})` : ''
   return {

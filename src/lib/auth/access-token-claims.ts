@@ -38,14 +38,15 @@ export type AccessTokenDescription = JwtTokenDescription | OpaqueTokenDescriptio
 function decodeBase64Url(segment: string): string | null {
   if (!/^[A-Za-z0-9_-]+$/.test(segment)) return null
   const base64 = segment.replace(/-/g, '+').replace(/_/g, '/')
+  // One leftover character cannot encode a byte: atob would throw InvalidCharacterError.
+  if (base64.length % 4 === 1) return null
   const padded = base64 + '='.repeat((4 - (base64.length % 4)) % 4)
+  const bytes = Uint8Array.from(atob(padded), (c) => c.charCodeAt(0))
   try {
-    const binary = atob(padded)
-    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0))
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch (error) {
-    // Not base64 / not UTF-8: the caller treats the token as opaque ("expiry unknown"), which is a valid outcome.
-    if (error instanceof DOMException || error instanceof TypeError) return null
+    // Not UTF-8: the caller treats the token as opaque ("expiry unknown"), which is a valid outcome.
+    if (error instanceof TypeError) return null
     throw error
   }
 }
