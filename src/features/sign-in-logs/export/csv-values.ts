@@ -3,6 +3,7 @@
  * [U] lives here, once, so a correction is a one-line change.
  */
 import type { SignInLocation, SignInStatus } from '../../../../contract/sign-in.ts'
+import { statusOfErrorCode } from '../model/status.ts'
 
 /** Empty values are empty cells, never "null"/"undefined" (§4 "Empty values"). */
 export function text(value: string | null | undefined): string {
@@ -37,20 +38,9 @@ export function location(value: SignInLocation | null | undefined): string {
   return parts.every((part) => part === '') ? '' : parts.join(', ')
 }
 
-/**
- * Codes the portal shows as "Interrupted" (portal-ui.md §4.1: the list of Microsoft's Sign-ins
- * workbook). Everything else non-zero is "Failure".
- */
-export const INTERRUPT_CODES: ReadonlySet<number> = new Set([
-  16000, 16001, 16003, 50055, 50058, 50059, 50072, 50074, 50125, 50127, 50129, 50140, 50143, 50144, 51006,
-  52004, 65001, 81010, 81012, 81014,
-])
-
-/** portal-ui.md §4.1: Success / Interrupted / Failure from `status.errorCode`. */
+/** portal-ui.md §4.1: Success / Interrupted / Failure from `status.errorCode` (the one rule, in model/status.ts). */
 export function statusLabel(status: SignInStatus | null | undefined): string {
-  if (!status) return ''
-  if (status.errorCode === 0) return 'Success'
-  return INTERRUPT_CODES.has(status.errorCode) ? 'Interrupted' : 'Failure'
+  return status ? statusOfErrorCode(status.errorCode) : ''
 }
 
 /** Sign-in error code: blank for successes [U, one imitation blanks 0 [T 20]]. */

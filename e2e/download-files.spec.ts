@@ -1,0 +1,289 @@
+/**
+ * Downloads end to end (issue #5, downloads.md): each tab × format through the toolbar's Download
+ * menu, the real file saved by the browser (headless Chromium has no usable save picker, so the
+ * Blob-download fallback runs), parsed, and compared with the API's answer for the same query —
+ * paged straight through the fake Graph from the page (the MSW worker answers).
+ */
+import { readFile } from 'node:fs/promises'
+import Papa from 'papaparse'
+import type { Page } from '@playwright/test'
+import type { BetaSignIn } from '../contract/sign-in.ts'
+import {
+  AUTH_DETAILS_HEADER,
+  MSI_HEADER_UNVERIFIED,
+  SERVICE_PRINCIPAL_SIGN_INS_HEADER,
+  USER_SIGN_INS_HEADER,
+} from '../src/features/sign-in-logs/export/csv-headers.ts'
+import { statusOfErrorCode } from '../src/features/sign-in-logs/model/status.ts'
+import { expect, test } from './fixtures.ts'
+
+type Format = 'csv' | 'json'
+type Content = 'signIns' | 'authDetails'
+
+interface FileCase {
+  tab: string
+  tabLabel: string
+  format: Format
+  /** Index of the entry in the pane (table order, downloads.md §1.2). */
+  index: number
+  prefix: string
+  content: Content
+  header?: string
+}
+
+const CASES: FileCase[] = [
+  {
+    tab: 'interactive',
+    tabLabel: 'User sign-ins (interactive)',
+    format: 'csv',
+    index: 0,
+    prefix: 'InteractiveSignIns',
+    content: 'signIns',
+    header: USER_SIGN_INS_HEADER,
+  },
+  {
+    tab: 'interactive',
+    tabLabel: 'User sign-ins (interactive)',
+    format: 'csv',
+    index: 1,
+    prefix: 'InteractiveSignIns_AuthDetails',
+    content: 'authDetails',
+    header: AUTH_DETAILS_HEADER,
+  },
+  {
+    tab: 'interactive',
+    tabLabel: 'User sign-ins (interactive)',
+    format: 'json',
+    index: 0,
+    prefix: 'InteractiveSignIns',
+    content: 'signIns',
+  },
+  {
+    tab: 'non-interactive',
+    tabLabel: 'User sign-ins (non-interactive)',
+    format: 'csv',
+    index: 2,
+    prefix: 'NonInteractiveSignIns',
+    content: 'signIns',
+    header: USER_SIGN_INS_HEADER,
+  },
+  {
+    tab: 'non-interactive',
+    tabLabel: 'User sign-ins (non-interactive)',
+    format: 'csv',
+    index: 3,
+    prefix: 'NonInteractiveSignIns_AuthDetails',
+    content: 'authDetails',
+    header: AUTH_DETAILS_HEADER,
+  },
+  {
+    tab: 'non-interactive',
+    tabLabel: 'User sign-ins (non-interactive)',
+    format: 'json',
+    index: 1,
+    prefix: 'NonInteractiveSignIns',
+    content: 'signIns',
+  },
+  {
+    tab: 'service-principal',
+    tabLabel: 'Service principal sign-ins',
+    format: 'csv',
+    index: 4,
+    prefix: 'ApplicationSignIns',
+    content: 'signIns',
+    header: SERVICE_PRINCIPAL_SIGN_INS_HEADER,
+  },
+  {
+    tab: 'service-principal',
+    tabLabel: 'Service principal sign-ins',
+    format: 'json',
+    index: 2,
+    prefix: 'ApplicationSignIns',
+    content: 'signIns',
+  },
+  {
+    tab: 'managed-identity',
+    tabLabel: 'Managed identity sign-ins',
+    format: 'csv',
+    index: 5,
+    prefix: 'MSISignIns',
+    content: 'signIns',
+    header: MSI_HEADER_UNVERIFIED,
+  },
+  {
+    tab: 'managed-identity',
+    tabLabel: 'Managed identity sign-ins',
+    format: 'json',
+    index: 3,
+    prefix: 'MSISignIns',
+    content: 'signIns',
+  },
+]
+
+const paneTitle = (format: Format) => `Download Sign-ins in ${format.toUpperCase()} format`
+const isListRequest = (url: string) => /\/auditLogs\/signIns\?/i.test(url)
+
+async function openPane(page: Page, format: Format) {
+  await page
+    .getByRole('toolbar', { name: 'Sign-in logs commands' })
+    .getByRole('button', { name: 'Download' })
+    .click()
+  await page.getByRole('menuitem', { name: `Download ${format.toUpperCase()}` }).click()
+  const pane = page.getByRole('dialog', { name: paneTitle(format) })
+  await expect(pane).toBeVisible()
+  return pane
+}
+
+/** Clicks one entry's Download, saves the real file and returns it with the download's first request. */
+async function saveFile(page: Page, format: Format, index: number) {
+  const pane = await openPane(page, format)
+  const fileName = await pane.getByRole('textbox', { name: 'File Name' }).nth(index).inputValue()
+  const requests: string[] = []
+  const onRequest = (request: { url(): string }) => {
+    if (isListRequest(request.url())) requests.push(request.url())
+  }
+  page.on('request', onRequest)
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 90_000 }),
+    pane.getByRole('button', { name: 'Download', exact: true }).nth(index).click(),
+  ])
+  const text = await readFile(await download.path(), 'utf8')
+  page.off('request', onRequest)
+  await expect(pane.getByText(/^Downloaded$/).first()).toBeVisible()
+  await pane.getByRole('button', { name: 'Close' }).click()
+  await expect(pane).toBeHidden()
+  return { fileName, suggested: download.suggestedFilename(), text, firstRequest: requests[0] ?? '' }
+}
+
+/** The API's answer: the same query paged to the end from the page, through the fake Graph. */
+async function pagedRecords(page: Page, firstUrl: string): Promise<BetaSignIn[]> {
+  return page.evaluate(async (start) => {
+    const records: unknown[] = []
+    let next: string | null = start
+    while (next) {
+      const response: Response = await fetch(next, { headers: { Authorization: 'Bearer mock-tenant-token' } })
+      if (!response.ok) throw new Error(`${response.status} for ${next}`)
+      const body = (await response.json()) as { value: unknown[]; '@odata.nextLink'?: string }
+      records.push(...body.value)
+      next = body['@odata.nextLink'] ?? null
+    }
+    return records as BetaSignIn[]
+  }, firstUrl)
+}
+
+function parseCsv(text: string): string[][] {
+  const result = Papa.parse<string[]>(text, { delimiter: ',', newline: '\r\n', skipEmptyLines: true })
+  expect(result.errors).toEqual([])
+  return result.data
+}
+
+/** Checks one saved file against the API's records; returns the ids in file order. */
+function checkFile(file: FileCase, text: string, records: BetaSignIn[]) {
+  if (file.format === 'json') {
+    const parsed = JSON.parse(text) as BetaSignIn[]
+    expect(parsed).toEqual(records)
+    return parsed.map((record) => record.id)
+  }
+  expect(text.charCodeAt(0)).not.toBe(0xfeff)
+  expect(text.slice(0, text.indexOf('\r\n'))).toBe(file.header)
+  const [, ...rows] = parseCsv(text)
+  if (file.content === 'authDetails') {
+    const expected = records.flatMap((record) => record.authenticationDetails.map(() => record.id))
+    expect(rows.map((row) => row[0])).toEqual(expected)
+    return rows.map((row) => row[0] ?? '')
+  }
+  expect(rows.map((row) => row[1])).toEqual(records.map((record) => record.id))
+  for (const row of rows) expect(row[0]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/)
+  return rows.map((row) => row[1] ?? '')
+}
+
+for (const tab of [...new Set(CASES.map((file) => file.tab))]) {
+  test(`downloads of the ${tab} tab hold exactly the API's records for the view (CSV and JSON)`, async ({
+    logs,
+    page,
+  }) => {
+    test.setTimeout(120_000)
+    const cases = CASES.filter((file) => file.tab === tab)
+    await logs.open(`?tab=${tab}&range=7d`)
+    await expect(logs.tab(cases[0]!.tabLabel)).toHaveAttribute('aria-selected', 'true')
+    for (const file of cases) {
+      const saved = await saveFile(page, file.format, file.index)
+      expect(saved.fileName).toMatch(
+        new RegExp(`^${file.prefix}_\\d{4}-\\d\\d-\\d\\d_\\d{4}-\\d\\d-\\d\\d\\.${file.format}$`),
+      )
+      const [start, end] = saved.fileName.slice(file.prefix.length + 1, -file.format.length - 1).split('_')
+      expect(Date.parse(end!) - Date.parse(start!)).toBe(7 * 86_400_000)
+      expect(saved.suggested).toBe(saved.fileName)
+      // Grouped tabs download the individual sign-ins: the list endpoint, filtered to the tab's event type.
+      expect(saved.firstRequest).toMatch(/\/beta\/auditLogs\/signIns\?/)
+      if (tab !== 'interactive')
+        expect(new URL(saved.firstRequest).searchParams.get('$filter')).toContain('signInEventTypes')
+      const records = await pagedRecords(page, saved.firstRequest)
+      expect(records.length).toBeGreaterThan(0)
+      const ids = checkFile(file, saved.text, records)
+      if (file.content === 'signIns') expect(new Set(ids).size).toBe(ids.length)
+    }
+  })
+}
+
+test('the file follows the grid: same $filter, server-side and client-side pills both applied', async ({
+  logs,
+  page,
+}) => {
+  const gridRequest = page.waitForRequest((request) => isListRequest(request.url()))
+  await logs.open('?tab=interactive&range=7d&user.conditionalAccess=notApplied&user.status=Failure')
+  const gridFilter = new URL((await gridRequest).url()).searchParams.get('$filter')
+  const saved = await saveFile(page, 'csv', 0)
+  const downloadFilter = new URL(saved.firstRequest).searchParams.get('$filter')
+  expect(downloadFilter).toBe(gridFilter)
+  expect(downloadFilter).toContain('conditionalAccessStatus')
+  // Failure has no Graph predicate: applied to each page client-side, like the grid does.
+  const expected = (await pagedRecords(page, saved.firstRequest)).filter(
+    (record) => statusOfErrorCode(record.status.errorCode) === 'Failure',
+  )
+  expect(expected.length).toBeGreaterThan(0)
+  const [, ...rows] = parseCsv(saved.text)
+  expect(rows.map((row) => row[1])).toEqual(expected.map((record) => record.id))
+  expect(new Set(rows.map((row) => row[27]))).toEqual(new Set(['Failure']))
+})
+
+async function setScenario(page: Page, name: string) {
+  await page.getByRole('combobox', { name: 'Mock scenario' }).click()
+  await page.getByRole('option', { name: new RegExp(`^${name} — `) }).click()
+}
+
+test('throttled and flaky Graph still produce exactly the same file', async ({ logs, page }) => {
+  test.setTimeout(180_000)
+  await logs.open('?tab=non-interactive&range=7d')
+  const clean = await saveFile(page, 'json', 1)
+  const cleanRecords = await pagedRecords(page, clean.firstRequest)
+  expect((JSON.parse(clean.text) as BetaSignIn[]).map((r) => r.id)).toEqual(cleanRecords.map((r) => r.id))
+
+  await setScenario(page, 'throttle')
+  // Several downloads in a row exceed 5 requests per 10 s: at least one waits for Retry-After.
+  const throttled: string[] = []
+  for (let run = 0; run < 3; run += 1) throttled.push((await saveFile(page, 'json', 1)).text)
+  for (const text of throttled) expect(text).toBe(clean.text)
+
+  await setScenario(page, 'flaky')
+  for (let run = 0; run < 2; run += 1) expect((await saveFile(page, 'json', 1)).text).toBe(clean.text)
+  await setScenario(page, 'none')
+})
+
+test('Cancel stops the download and saves nothing', async ({ logs, page }) => {
+  await logs.open('?tab=non-interactive&range=1m')
+  await setScenario(page, 'slow')
+  const pane = await openPane(page, 'csv')
+  let downloads = 0
+  page.on('download', () => (downloads += 1))
+  await pane.getByRole('button', { name: 'Download', exact: true }).nth(2).click()
+  await expect(pane.getByRole('progressbar').first()).toBeVisible()
+  await pane.getByRole('button', { name: 'Cancel' }).click()
+  await expect(pane.getByText('No file was saved.')).toBeVisible()
+  const afterCancel = page
+    .waitForRequest((request) => isListRequest(request.url()), { timeout: 2000 })
+    .catch(() => null)
+  expect(await afterCancel).toBeNull()
+  expect(downloads).toBe(0)
+  await setScenario(page, 'none')
+})

@@ -1,0 +1,167 @@
+/**
+ * The download pane (downloads.md §1.1): "Download Sign-ins in CSV format" / "… in JSON format", one
+ * entry per file of §1.2 with its own File Name box and Download button. Each file is built from the
+ * CURRENT view: date range, and the pills of its tab's filter set — server-side pills through the
+ * same request builder as the grid (`signInsRequest`), the others through `clientSideFilter` — so a
+ * file holds exactly the records paging that query returns, in the same order (newest first).
+ * Loaded lazily by the toolbar (default export), so the writers stay out of the first screen.
+ */
+import { useId, useState } from 'react'
+import {
+  Button,
+  Checkbox,
+  DrawerBody,
+  DrawerHeader,
+  DrawerHeaderTitle,
+  OverlayDrawer,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components'
+import { DismissRegular } from '@fluentui/react-icons'
+import { useDataSource, type DataSource } from '../../../app/data-source.tsx'
+import { resolveDateRange, useViewState, type ViewState } from '../model/view-state.ts'
+import { defaultFileName, encoderFor, filesForFormat, type DownloadFormat } from './download-files.ts'
+import { DownloadFileEntry } from './DownloadFileEntry.tsx'
+import { downloadQueryFor } from './download-query.ts'
+import { DOWNLOAD_RECORD_LIMIT } from './run-download.ts'
+import { useDownloads, type Downloads } from './use-downloads.ts'
+
+const useStyles = makeStyles({
+  intro: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    marginBottom: tokens.spacingVerticalM,
+  },
+  // Label | box | button on one line per file; descriptions and status span the row (the three stay siblings).
+  files: {
+    display: 'grid',
+    gridTemplateColumns: 'auto 1fr auto',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
+})
+
+export interface DownloadPaneProps {
+  open: boolean
+  format: DownloadFormat
+  onClose(): void
+  /**
+   * The page's "now" (the anchor of its relative date range, moved only by Refresh), so the files
+   * cover exactly the window the grid shows. Omitted: the moment the pane opens.
+   */
+  now?: Date
+}
+
+export function DownloadPane({ open, format, onClose, now }: DownloadPaneProps) {
+  const titleId = useId()
+  const [state] = useViewState()
+  const source = useDataSource()
+  const downloads = useDownloads()
+  const title = format === 'csv' ? 'Download Sign-ins in CSV format' : 'Download Sign-ins in JSON format'
+
+  return (
+    <OverlayDrawer
+      open={open}
+      position="end"
+      size="medium"
+      aria-labelledby={titleId}
+      onOpenChange={(_, data) => {
+        if (!data.open) onClose()
+      }}
+    >
+      <DrawerHeader>
+        <DrawerHeaderTitle
+          id={titleId}
+          action={
+            <Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={onClose} />
+          }
+        >
+          {title}
+        </DrawerHeaderTitle>
+      </DrawerHeader>
+      <DrawerBody>
+        <DownloadPaneBody
+          format={format}
+          state={state}
+          downloads={downloads}
+          client={source.client}
+          now={now}
+        />
+      </DrawerBody>
+    </OverlayDrawer>
+  )
+}
+
+/**
+ * The drawer mounts its body on every opening, so without the page's "now" the pane's own is taken
+ * when it opens: the names shown and the files built cover the same range either way. Downloads live in the pane above (they survive a close).
+ */
+function DownloadPaneBody(props: {
+  format: DownloadFormat
+  state: ViewState
+  downloads: Downloads
+  client: DataSource['client']
+  now: Date | undefined
+}) {
+  const { format, state, downloads } = props
+  const styles = useStyles()
+  const [bom, setBom] = useState(false)
+  const [openedAt] = useState(() => new Date())
+  const now = props.now ?? openedAt
+  const range = resolveDateRange(state.range, now)
+  const files = filesForFormat(format)
+  return (
+    <>
+      <div className={styles.intro}>
+        <Text>
+          Each file follows the current date range ({range.from.toISOString().slice(0, 16)}Z to{' '}
+          {range.to.toISOString().slice(0, 16)}Z) and the filters of its tab, and holds up to{' '}
+          {DOWNLOAD_RECORD_LIMIT.toLocaleString('en-US')} records, newest first.
+        </Text>
+        {/* downloads.md §1.3 [D 2]: files are UTC whatever "Show dates as" says. */}
+        <Text>
+          Time stamps in the files are in UTC{format === 'csv' ? ' (column "Date (UTC)")' : ''}, whatever Show
+          dates as is set to.
+        </Text>
+        {format === 'csv' && (
+          <Checkbox
+            checked={bom}
+            onChange={(_, data) => setBom(data.checked === true)}
+            label="Excel-friendly (UTF-8 BOM)"
+          />
+        )}
+      </div>
+      <div className={styles.files}>
+        {files.map((file) => {
+          const fileState = downloads.stateOf(file.id)
+          return (
+            <DownloadFileEntry
+              key={`${file.id}:${defaultFileName(file, range)}`}
+              file={file}
+              defaultName={defaultFileName(file, range)}
+              state={fileState}
+              onDownload={(fileName) => {
+                const { request, accept } = downloadQueryFor(file, state, now)
+                downloads.start({
+                  fileId: file.id,
+                  fileName,
+                  client: props.client,
+                  request,
+                  accept,
+                  encoder: encoderFor(file, { bom }),
+                })
+              }}
+              onCancel={(options) => downloads.cancel(file.id, options)}
+              onResume={() => downloads.resume(file.id)}
+            />
+          )
+        })}
+      </div>
+    </>
+  )
+}
+
+export default DownloadPane

@@ -1,0 +1,28 @@
+/**
+ * What one file asks Graph for: the grid's own request for the file's tab (`signInsRequest`: the
+ * list endpoint, the view's date range, the server-side pills, and for grouped tabs the tab's
+ * `signInEventTypes` filter — the file holds the individual sign-ins, as the portal's does) plus the
+ * client-side pills as a predicate (`clientSideFilter`). Nothing here is download-specific except the
+ * page size, which changes how many requests are made, never which records or in what order.
+ */
+import type { BetaSignIn } from '../../../../contract/sign-in.ts'
+import { clientSideFilter } from '../api/build-filter.ts'
+import { signInsRequest } from '../api/queries.ts'
+import { tabById } from '../model/tabs.ts'
+import type { ViewState } from '../model/view-state.ts'
+import type { DownloadFileDefinition } from './download-files.ts'
+import type { DownloadRequest } from './run-download.ts'
+
+/** Graph's maximum page size (graph-api.md §2.1): the fewest requests, hence the fewest throttles. */
+export const DOWNLOAD_PAGE_SIZE = '1000'
+
+export function downloadQueryFor(
+  file: Pick<DownloadFileDefinition, 'tab'>,
+  state: ViewState,
+  now: Date,
+): { request: DownloadRequest; accept: (record: BetaSignIn) => boolean } {
+  const tab = tabById(file.tab)
+  const base = signInsRequest(tab, state, now)
+  const request: DownloadRequest = { path: base.path, params: { ...base.params, $top: DOWNLOAD_PAGE_SIZE } }
+  return { request, accept: clientSideFilter(state.filters[tab.filterSet]) }
+}
