@@ -1,0 +1,157 @@
+/**
+ * The fake tenant: deterministic, seeded and large (default ≥ 1 M sign-ins / 30 days), generated on
+ * demand per (category, hour) bucket and never materialised. See groups.ts for the design.
+ */
+import type {
+  AggregationWindow,
+  BetaSignIn,
+  SignInEventType,
+  SummarizedSignIn,
+} from '../../contract/sign-in.ts'
+import { signInEventTypes } from '../../contract/sign-in.ts'
+import { buildDirectory, type Directory } from './directory.ts'
+import { groupsInHour, type Group } from './groups.ts'
+import { decodeSignInId } from './ids.ts'
+import { buildRecords } from './records.ts'
+import { assertWindowStart, summarize, windowHours } from './summaries.ts'
+import { createVolumeModel, HOUR_MS, typeCode, type TenantSize } from './volume.ts'
+
+export type { TenantSize } from './volume.ts'
+export { tenantConfigFromEnv } from './env.ts'
+export { toV1SignIn, collapseEvolvableEnums } from './projection.ts'
+export {
+  errorCodes,
+  interruptCodes,
+  portalStatusOf,
+  failureReasonOf,
+  type PortalStatus,
+} from './error-codes.ts'
+
+export interface TenantConfig {
+  seed: number
+  now: Date
+  size: TenantSize
+}
+
+export interface Tenant {
+  readonly config: TenantConfig
+  /** now − 30 days, floored to the UTC hour (P1/P2 retention, graph-api.md §5). */
+  readonly retentionStart: Date
+  /** 1-hour buckets from retentionStart through the bucket containing now. */
+  readonly hourCount: number
+  /** The directory behind the data (users, apps, principals), for scenario code and tests. */
+  readonly directory: Directory
+  hourStart(hour: number): Date
+  /** Bucket index (may be < 0 or ≥ hourCount). */
+  hourOf(date: Date): number
+  /** Number of sign-ins of `type` in bucket `hour`, cheap (no record building). */
+  countInHour(type: SignInEventType, hour: number): number
+  /** All beta-shaped sign-ins of `type` in bucket `hour`, newest first (ties by id), none after now. */
+  signInsInHour(type: SignInEventType, hour: number): BetaSignIn[]
+  /** Summaries of the window starting at `windowStart` (UTC-aligned), signInCount desc then id. */
+  summariesInWindow(
+    type: Exclude<SignInEventType, 'interactiveUser'>,
+    window: 'h1' | 'h6' | 'd1',
+    windowStart: Date,
+  ): SummarizedSignIn[]
+  /** Regenerates only the bucket its id points at. */
+  findSignIn(id: string): BetaSignIn | undefined
+}
+
+const GROUP_CACHE_LIMIT = 512
+
+export function createTenant(config: TenantConfig): Tenant {
+  const nowMs = config.now.getTime()
+  if (!Number.isFinite(nowMs)) throw new Error('TenantConfig.now must be a valid Date')
+  const seed = config.seed | 0
+  const retentionStartMs = Math.floor((nowMs - 30 * 24 * HOUR_MS) / HOUR_MS) * HOUR_MS
+  const baseHour = retentionStartMs / HOUR_MS
+  const hourCount = Math.floor((nowMs - retentionStartMs) / HOUR_MS) + 1
+  const directory = buildDirectory(seed)
+  const volume = createVolumeModel(directory, config.size)
+  const ctx = { dir: directory, volume }
+  const inRange = (hour: number) => Number.isInteger(hour) && hour >= 0 && hour < hourCount
+  // The bucket containing now is cut at now (+1 ms so a sign-in at exactly `now` is allowed).
+  const lengthMs = (hour: number) =>
+    hour === hourCount - 1 ? nowMs - (retentionStartMs + hour * HOUR_MS) + 1 : HOUR_MS
+  const countInHour = (type: SignInEventType, hour: number) => {
+    if (!inRange(hour)) return 0
+    const full = volume.count(type, baseHour + hour)
+    return hour === hourCount - 1 ? Math.floor((full * lengthMs(hour)) / HOUR_MS) : full
+  }
+  const groupCache = new Map<string, Group[]>()
+  const groupsOf = (type: SignInEventType, hour: number): Group[] => {
+    const cacheKey = `${type}:${hour}`
+    const cached = groupCache.get(cacheKey)
+    if (cached) return cached
+    const groups = groupsInHour(ctx, type, baseHour + hour, countInHour(type, hour), lengthMs(hour))
+    if (groupCache.size >= GROUP_CACHE_LIMIT) groupCache.delete(groupCache.keys().next().value as string)
+    groupCache.set(cacheKey, groups)
+    return groups
+  }
+  const bucketRecords = (type: SignInEventType, hour: number) =>
+    buildRecords(
+      directory,
+      {
+        type,
+        absoluteHour: baseHour + hour,
+        hourStartMs: retentionStartMs + hour * HOUR_MS,
+        lengthMs: lengthMs(hour),
+      },
+      groupsOf(type, hour),
+    )
+
+  return {
+    config,
+    retentionStart: new Date(retentionStartMs),
+    hourCount,
+    directory,
+    hourStart: (hour) => new Date(retentionStartMs + hour * HOUR_MS),
+    hourOf: (date) => Math.floor((date.getTime() - retentionStartMs) / HOUR_MS),
+    countInHour,
+    signInsInHour(type, hour) {
+      if (!inRange(hour)) return []
+      return bucketRecords(type, hour).sort((a, b) =>
+        a.createdDateTime === b.createdDateTime
+          ? a.id < b.id
+            ? -1
+            : 1
+          : a.createdDateTime < b.createdDateTime
+            ? 1
+            : -1,
+      )
+    },
+    summariesInWindow(type, window: AggregationWindow, windowStart) {
+      if (!(type in windowHoursByType)) throw new RangeError(`no summaries for sign-in type ${String(type)}`)
+      assertWindowStart(window, windowStart)
+      const windowStartMs = windowStart.getTime()
+      const first = (windowStartMs - retentionStartMs) / HOUR_MS
+      const hours = []
+      for (let hour = Math.max(0, first); hour < Math.min(hourCount, first + windowHours[window]); hour++) {
+        hours.push({
+          absoluteHour: baseHour + hour,
+          hourStartMs: retentionStartMs + hour * HOUR_MS,
+          groups: groupsOf(type, hour),
+        })
+      }
+      return summarize({ dir: directory, type, window, windowStartMs, hours })
+    },
+    findSignIn(id) {
+      const payload = decodeSignInId(seed, id)
+      if (!payload) return undefined
+      const type = signInEventTypes[payload.typeCode]
+      const hour = payload.absoluteHour - baseHour
+      if (!type || !inRange(hour)) return undefined
+      const record = bucketRecords(type, hour)[payload.index]
+      return record?.id === id.toLowerCase() ? record : undefined
+    },
+  }
+}
+
+const windowHoursByType: Record<Exclude<SignInEventType, 'interactiveUser'>, true> = {
+  nonInteractiveUser: true,
+  servicePrincipal: true,
+  managedIdentity: true,
+}
+
+export { typeCode }
