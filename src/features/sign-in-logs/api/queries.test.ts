@@ -1,0 +1,192 @@
+import { isCancelledError, QueryClient } from '@tanstack/react-query'
+import {
+  betaSignInSchema,
+  summarizedSignInSchema,
+  type BetaSignIn,
+  type SummarizedSignIn,
+} from '../../../../contract/sign-in.ts'
+import { createMockGraphServer } from '../../../../mocks/node.ts'
+import { createMockDataSource } from '../../../app/data-source.tsx'
+import type { GraphError } from '../../../lib/graph/errors.ts'
+import { statusOf } from '../model/status.ts'
+import { tabById } from '../model/tabs.ts'
+import { defaultViewState, type ViewState } from '../model/view-state.ts'
+import {
+  groupChildrenRequest,
+  LIST_PAGE_SIZE,
+  signInDetailQuery,
+  signInKeys,
+  signInListQuery,
+  signInsRequest,
+  summaryListQuery,
+} from './queries.ts'
+
+const now = new Date('2026-11-30T12:00:00Z')
+const { server, scenarios } = createMockGraphServer({ now, seed: 7, size: 'small' })
+const source = createMockDataSource({ retry: { baseDelayMs: 1, maxDelayMs: 5 } })
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterEach(() => {
+  server.resetHandlers()
+  scenarios.set('none')
+})
+afterAll(() => server.close())
+
+const newClient = () => new QueryClient()
+const state = (patch: Partial<ViewState>): ViewState => ({ ...defaultViewState, ...patch })
+
+describe('signInListQuery', () => {
+  test('pages the interactive log newest first through nextLink, inside the range', async () => {
+    const queryClient = newClient()
+    const options = signInListQuery(source, tabById('interactive'), state({ range: { preset: '1m' } }), now)
+    const data = await queryClient.fetchInfiniteQuery({ ...options, pages: 2 })
+    expect(data.pages).toHaveLength(2)
+    expect(data.pageParams[0]).toBeNull()
+    expect(data.pageParams[1]).toBe(data.pages[0]?.nextLink)
+    const rows = data.pages.flatMap((page) => page.value)
+    expect(rows.length).toBeGreaterThan(LIST_PAGE_SIZE)
+    expect(new Set(rows.map((row) => row.id)).size).toBe(rows.length)
+    const from = now.getTime() - 30 * 86_400_000
+    for (const row of rows) {
+      expect(row.signInEventTypes).toContain('interactiveUser')
+      expect(Date.parse(row.createdDateTime)).toBeGreaterThanOrEqual(from - 1000)
+      expect(Date.parse(row.createdDateTime)).toBeLessThanOrEqual(now.getTime())
+    }
+    const times = rows.map((row) => Date.parse(row.createdDateTime))
+    expect(times).toEqual([...times].sort((a, b) => b - a))
+    betaSignInSchema.parse(rows[0])
+  })
+
+  test('server-side pills are honoured by the fake: Interrupted returns only interrupts', async () => {
+    const view = state({
+      range: { preset: '1m' },
+      filters: { ...defaultViewState.filters, user: [{ field: 'status', values: ['Interrupted'] }] },
+    })
+    const data = await newClient().fetchInfiniteQuery(
+      signInListQuery(source, tabById('interactive'), view, now),
+    )
+    const rows = data.pages.flatMap((page) => page.value)
+    expect(rows.length).toBeGreaterThan(0)
+    for (const row of rows) expect(statusOf(row)).toBe('Interrupted')
+  })
+
+  test('the key holds the source, the tab and the request (filter + range)', () => {
+    const tab = tabById('non-interactive')
+    const view = state({
+      filters: { ...defaultViewState.filters, user: [{ field: 'user', values: ['adele'] }] },
+    })
+    const { queryKey } = signInListQuery(source, tab, view, now)
+    const request = signInsRequest(tab, view, now)
+    expect(queryKey.slice(0, 4)).toEqual([...signInKeys.all('mock'), 'list', 'non-interactive'])
+    const key = String(queryKey[4])
+    expect(key).toContain(new URLSearchParams({ $filter: request.params.$filter ?? '' }).toString())
+    expect(request.params.$filter).toContain('2026-11-29T12:00:00Z')
+    expect(signInListQuery(source, tab, state({}), now).queryKey).not.toEqual(queryKey)
+    expect(signInListQuery({ ...source, id: 'graph:contoso' }, tab, view, now).queryKey[1]).toBe(
+      'graph:contoso',
+    )
+  })
+
+  test('a Graph refusal surfaces as the GraphError, without extra React Query retries', async () => {
+    scenarios.set('non-premium')
+    const queryClient = newClient()
+    const error = await queryClient
+      .fetchInfiniteQuery(signInListQuery(source, tabById('interactive'), state({}), now))
+      .then(
+        () => null,
+        (e: GraphError) => e,
+      )
+    expect(error?.kind).toBe('non-premium')
+  })
+
+  test('cancelling the query aborts the request', async () => {
+    scenarios.set('slow')
+    const signals: AbortSignal[] = []
+    const spying = createMockDataSource({
+      fetch: (input, init) => {
+        if (init?.signal) signals.push(init.signal)
+        return fetch(input, init)
+      },
+    })
+    const queryClient = newClient()
+    const options = signInListQuery(spying, tabById('interactive'), state({}), now)
+    const pending = queryClient.fetchInfiniteQuery(options).then(
+      () => 'resolved',
+      (e: unknown) => (isCancelledError(e) ? 'cancelled' : String(e)),
+    )
+    await vi.waitFor(() => expect(signals).toHaveLength(1))
+    await queryClient.cancelQueries({ queryKey: options.queryKey })
+    expect(await pending).toBe('cancelled')
+    expect(signals[0]?.aborted).toBe(true)
+  })
+})
+
+describe('grouped tabs', () => {
+  test('summaries page, and a group expands into exactly its signInCount sign-ins', async () => {
+    const tab = tabById('non-interactive')
+    const view = state({ tab: 'non-interactive', range: { preset: '7d' }, aggregate: 'h1' })
+    const data = await newClient().fetchInfiniteQuery(summaryListQuery(source, tab, view, now))
+    const rows = data.pages.flatMap((page) => page.value)
+    expect(rows.length).toBeGreaterThan(0)
+    summarizedSignInSchema.parse(rows[0])
+    // A bucket well inside the range, so clipping does not cut it.
+    const row = rows.find(
+      (r) => Date.parse(r.aggregationDateTime) > now.getTime() - 3 * 86_400_000,
+    ) as SummarizedSignIn
+    const request = groupChildrenRequest(tab, row, view, now)
+    const children: BetaSignIn[] = []
+    for await (const page of source.client.iteratePages<BetaSignIn>(request.path, { params: request.params }))
+      children.push(...page.value)
+    expect(children).toHaveLength(row.signInCount)
+    for (const child of children) {
+      expect(child).toMatchObject({
+        appId: row.appId,
+        userPrincipalName: row.userPrincipalName,
+        ipAddress: row.ipAddress,
+        resourceId: row.resourceId,
+      })
+      expect(child.status.errorCode).toBe(row.status.errorCode)
+      const at = Date.parse(child.createdDateTime)
+      expect(at).toBeGreaterThanOrEqual(Date.parse(row.aggregationDateTime))
+      expect(at).toBeLessThan(Date.parse(row.aggregationDateTime) + 3_600_000)
+    }
+  })
+
+  test('summary pills: server-side ones reach the fake, client-side ones filter the rows (select)', async () => {
+    const tab = tabById('service-principal')
+    const base = state({ tab: 'service-principal', range: { preset: '7d' } })
+    const all = (
+      await newClient().fetchInfiniteQuery(summaryListQuery(source, tab, base, now))
+    ).pages.flatMap((p) => p.value)
+    const failing = all.find((row) => statusOf(row) === 'Failure')
+    expect(failing).toBeDefined()
+    const view = {
+      ...base,
+      filters: {
+        ...base.filters,
+        servicePrincipal: [
+          { field: 'servicePrincipalId' as const, values: [failing!.servicePrincipalId ?? ''] },
+          { field: 'status' as const, values: ['Failure'] },
+        ],
+      },
+    }
+    const queryClient = newClient()
+    const options = summaryListQuery(source, tab, view, now)
+    await queryClient.fetchInfiniteQuery(options)
+    const raw = queryClient.getQueryData(options.queryKey)!.pages.flatMap((p) => p.value)
+    const shown = options.select!(queryClient.getQueryData(options.queryKey)!).pages.flatMap((p) => p.value)
+    expect(raw.every((row) => row.servicePrincipalId === failing!.servicePrincipalId)).toBe(true)
+    expect(shown.length).toBeGreaterThan(0)
+    expect(shown.every((row) => statusOf(row) === 'Failure')).toBe(true)
+  })
+})
+
+test('signInDetailQuery reads one sign-in by id', async () => {
+  const list = await newClient().fetchInfiniteQuery(
+    signInListQuery(source, tabById('interactive'), state({}), now),
+  )
+  const first = list.pages[0]!.value[0]!
+  const detail = await newClient().fetchQuery(signInDetailQuery(source, first.id))
+  expect(detail).toEqual(first)
+  expect(signInDetailQuery(source, '').enabled).toBe(false)
+})
