@@ -178,6 +178,9 @@ describe('grouped tabs', () => {
     expect(raw.every((row) => row.servicePrincipalId === failing!.servicePrincipalId)).toBe(true)
     expect(shown.length).toBeGreaterThan(0)
     expect(shown.every((row) => statusOf(row) === 'Failure')).toBe(true)
+    // Stable across renders (same pills -> same select), absent when no pill needs the rows.
+    expect(summaryListQuery(source, tab, view, now).select).toBe(options.select)
+    expect(summaryListQuery(source, tab, base, now).select).toBeUndefined()
   })
 })
 

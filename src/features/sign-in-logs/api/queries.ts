@@ -2,7 +2,7 @@
  * Query keys and options for the sign-in log (TkDodo's key factories; style.md). Every key starts with the
  * data source id, so the mock tenant and a real tenant never share cache; abort signals reach fetch.
  */
-import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
+import { infiniteQueryOptions, queryOptions, type InfiniteData } from '@tanstack/react-query'
 import type { BetaSignIn, SummarizedSignIn } from '../../../../contract/sign-in.ts'
 import type { DataSource } from '../../../app/data-source.tsx'
 import type { GraphPage } from '../../../lib/graph/client.ts'
@@ -13,8 +13,10 @@ import {
   buildSignInFilter,
   buildSummaryFilter,
   summaryClientSideFilter,
+  summaryPlan,
   summaryWindowRange,
 } from './build-filter.ts'
+import type { FilterPill } from '../model/filter-fields.ts'
 
 /** Rows per list page: a first screen quickly, without spending Graph's 5-per-10-s budget too fast (§4.3). */
 export const LIST_PAGE_SIZE = 200
@@ -128,18 +130,38 @@ export function signInListQuery(source: DataSource, tab: TabDefinition, state: V
  */
 export function summaryListQuery(source: DataSource, tab: TabDefinition, state: ViewState, now: Date) {
   const request = summariesRequest(tab, state, now)
-  const keep = summaryClientSideFilter(state.filters[tab.filterSet])
   return infiniteQueryOptions({
     ...pagedQuery<SummarizedSignIn>(
       source,
       request,
       signInKeys.summaries(source.id, tab.id, requestKey(request)),
     ),
-    select: (data) => ({
+    select: summarySelect(state.filters[tab.filterSet]),
+  })
+}
+
+type SummaryData = InfiniteData<GraphPage<SummarizedSignIn>, string | null>
+const selectCache = new Map<string, (data: SummaryData) => SummaryData>()
+const SELECT_CACHE_SIZE = 32
+
+/**
+ * One `select` function per pill set: React Query re-runs `select` whenever its reference changes, and
+ * options are rebuilt on every render. Undefined when no pill needs the rows, so nothing runs at all.
+ */
+function summarySelect(pills: FilterPill[]): ((data: SummaryData) => SummaryData) | undefined {
+  if (!pills.some((pill) => pill.values.length > 0 && summaryPlan(pill).kind === 'client')) return undefined
+  const cacheKey = JSON.stringify(pills)
+  let select = selectCache.get(cacheKey)
+  if (!select) {
+    const keep = summaryClientSideFilter(pills)
+    select = (data) => ({
       ...data,
       pages: data.pages.map((page) => ({ ...page, value: page.value.filter(keep) })),
-    }),
-  })
+    })
+    if (selectCache.size >= SELECT_CACHE_SIZE) selectCache.delete(selectCache.keys().next().value ?? '')
+    selectCache.set(cacheKey, select)
+  }
+  return select
 }
 
 export function groupChildrenQuery(
