@@ -34,6 +34,13 @@ function useTightBudget() {
 
 const interactive = allRecords('interactiveUser')
 
+/** The URL of page `n + 1`, reached by following `n` nextLinks. */
+async function walkToPage(firstUrl: string, n: number): Promise<string> {
+  let url = firstUrl
+  for (let i = 0; i < n; i++) url = (await graphGet<CollectionPage<unknown>>(url)).body['@odata.nextLink']!
+  return url
+}
+
 describe('paging signIns', () => {
   it('walks the default (interactive) list: every record once, newest first, no nextLink at the end', async () => {
     const { items, pageSizes } = await walkPages<BetaSignIn>(`${SIGNINS}?$top=400`)
@@ -104,16 +111,31 @@ describe('paging signIns', () => {
     expect(asc.items.map((r) => r.id)).toEqual(desc.items.map((r) => r.id).reverse())
   })
 
-  it('serves page 100 of a walk, matching the same slice of the full list', async () => {
+  it('serves page 100 of a walk, matching the same slice of the full list, at page-1 cost', async () => {
     const top = Math.max(1, Math.floor(interactive.length / 120))
     const full = await walkPages<BetaSignIn>(`${SIGNINS}?$top=1000`)
-    let url: string | undefined = `${SIGNINS}?$top=${top}`
-    let page: CollectionPage<BetaSignIn> | undefined
-    for (let n = 1; n <= 100 && url; n++) {
-      page = (await graphGet<CollectionPage<BetaSignIn>>(url)).body
-      url = page['@odata.nextLink']
+    const page100Url = await walkToPage(`${SIGNINS}?$top=${top}`, 99)
+    const page100 = (await graphGet<CollectionPage<BetaSignIn>>(page100Url)).body
+    expect(page100.value.map((r) => r.id)).toEqual(full.items.slice(99 * top, 100 * top).map((r) => r.id))
+
+    // Cursor, not offset: on a fresh handler (cold cache) page 100 builds no more hour buckets than page 1
+    // (an offset would rebuild ~100 pages' worth of hours).
+    const bucketsBuilt = async (pageUrl: string) => {
+      let built = 0
+      const counting = {
+        ...tenant,
+        signInsInHour: (...args: Parameters<typeof tenant.signInsInHour>) => {
+          built++
+          return tenant.signInsInHour(...args)
+        },
+      }
+      server.use(...createGraphHandlers({ tenant: counting, scenarios }))
+      expect((await graphGet(pageUrl)).status).toBe(200)
+      return built
     }
-    expect(page!.value.map((r) => r.id)).toEqual(full.items.slice(99 * top, 100 * top).map((r) => r.id))
+    const page1Cost = await bucketsBuilt(`${SIGNINS}?$top=${top}`)
+    expect(page1Cost).toBeGreaterThan(0)
+    expect(await bucketsBuilt(page100Url)).toBeLessThanOrEqual(page1Cost + 2)
   })
 
   it('walks the v1.0 list in the v1.0 shape', async () => {
@@ -140,15 +162,17 @@ describe('summaries', () => {
     expect(items.reduce((sum, r) => sum + r.signInCount, 0)).toBe(allRecords('nonInteractiveUser').length)
   })
 
-  it('scopes by aggregationDateTime', async () => {
-    const from = new Date(TEST_NOW.getTime() - 2 * 86_400_000)
-    const { items } = await walkPages<SummarizedSignIn>(
-      summaryUrl('getSummarizedServicePrincipalSignIns', 'd1', {
-        $filter: `aggregationDateTime ge ${from.toISOString()}`,
-      }),
+  it('scopes by aggregationDateTime, and firstSignInDateTime bounds count by the same bucket start', async () => {
+    const from = new Date(TEST_NOW.getTime() - 2 * 86_400_000 - 3_600_000).toISOString()
+    const byAggregation = await walkPages<SummarizedSignIn>(
+      summaryUrl('getSummarizedServicePrincipalSignIns', 'h6', { $filter: `aggregationDateTime ge ${from}` }),
     )
-    expect(items.length).toBeGreaterThan(0)
-    expect(items.every((r) => ms(r.aggregationDateTime) >= from.getTime())).toBe(true)
+    expect(byAggregation.items.length).toBeGreaterThan(0)
+    expect(byAggregation.items.every((r) => ms(r.aggregationDateTime) >= ms(from))).toBe(true)
+    const byFirst = await walkPages<SummarizedSignIn>(
+      summaryUrl('getSummarizedServicePrincipalSignIns', 'h6', { $filter: `firstSignInDateTime ge ${from}` }),
+    )
+    expect(byFirst.items.map((r) => r.id)).toEqual(byAggregation.items.map((r) => r.id))
   })
 
   const lit = (value: string | number | null | undefined) =>
