@@ -43,9 +43,9 @@ const codeTables = Object.fromEntries(
 
 const meanGroupSize: Record<SignInEventType, number> = {
   interactiveUser: 1,
-  nonInteractiveUser: 8,
-  servicePrincipal: 12,
-  managedIdentity: 12,
+  nonInteractiveUser: 12,
+  servicePrincipal: 15,
+  managedIdentity: 15,
 }
 
 function groupSize(random: Random, type: SignInEventType, remaining: number): number {
@@ -78,8 +78,8 @@ function userSession(dir: Directory, userIndex: number, day: number, weekend: bo
   const client = user.clients[h % user.clients.length] as number
   const app = dir.clients[client]!
   const resource = app.resources[(h >>> 8) % 10 < 6 ? 0 : (h >>> 12) % app.resources.length] as number
-  const mobileOnly = app.kinds.every((k) => k === 'ios' || k === 'android')
-  const hasMobileKind = app.kinds.some((k) => k === 'ios' || k === 'android')
+  const mobileOnly = !app.kinds.includes('windows') && !app.kinds.includes('mac')
+  const hasMobileKind = app.kinds.includes('ios') || app.kinds.includes('android')
   const inOffice = !weekend && !user.isGuest && hashInts(dir.seed, userIndex, day, 0x0f) % 10 < 6
   const ipSlot = mobileOnly || (hasMobileKind && (h >>> 20) % 10 === 0) ? 2 : inOffice ? 0 : 1
   return { client, resource, ipSlot }

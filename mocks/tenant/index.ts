@@ -58,7 +58,9 @@ export interface Tenant {
   findSignIn(id: string): BetaSignIn | undefined
 }
 
-const GROUP_CACHE_LIMIT = 512
+// Groups are small (numbers only): keeping every bucket of all four categories (~10 MB at default
+// size) makes repeated 30-day summary scans pay only for building rows.
+const GROUP_CACHE_LIMIT = 4 * (30 * 24 + 2)
 
 export function createTenant(config: TenantConfig): Tenant {
   const nowMs = config.now.getTime()

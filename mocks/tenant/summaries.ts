@@ -26,6 +26,19 @@ export function assertWindowStart(window: AggregationWindow, windowStart: Date):
   }
 }
 
+// Values equal on many rows are shared and frozen (rows are read-only; collapseEvolvableEnums copies).
+const AGENT = Object.freeze(noAgent())
+const NO_MSI = Object.freeze(managedIdentityOf(undefined))
+const statuses = new Map<number, SummarizedSignIn['status']>()
+function statusOf(errorCode: number): SummarizedSignIn['status'] {
+  let status = statuses.get(errorCode)
+  if (!status) {
+    status = Object.freeze({ errorCode, failureReason: failureReasonOf(errorCode), additionalDetails: null })
+    statuses.set(errorCode, status)
+  }
+  return status
+}
+
 interface Merged {
   group: Group
   count: number
@@ -56,30 +69,27 @@ export function summarize({ dir, type, window, windowStartMs, hours }: SummaryIn
   }
   const day = Math.floor(windowStartMs / (24 * HOUR_MS))
   const windowStartHour = windowStartMs / HOUR_MS
+  const aggregationDateTime = isoSeconds(windowStartMs)
   const rows: SummarizedSignIn[] = []
   for (const { group, count, firstMs } of merged.values()) {
     const { user, app, sp, mi, resource, ip, ca } = groupFacts(dir, type, group, day)
     rows.push({
       id: guidOf(dir.seed, 0x5a, typeCode(type), windowCode[window], windowStartHour, group.key),
-      agent: noAgent(),
-      aggregationDateTime: isoSeconds(windowStartMs),
+      agent: AGENT,
+      aggregationDateTime,
       appDisplayName: app?.displayName ?? sp?.name ?? mi?.name ?? null,
       appId: app?.appId ?? sp?.appId ?? mi?.appId ?? null,
       conditionalAccessStatus: ca.status,
       firstSignInDateTime: new Date(firstMs).toISOString(),
       ipAddress: ip,
-      managedServiceIdentity: managedIdentityOf(mi),
+      managedServiceIdentity: mi ? managedIdentityOf(mi) : NO_MSI,
       resourceDisplayName: resource.displayName,
       resourceId: resource.appId,
       // User rows: `""` id and null name, as in the docs example (§1.2).
       servicePrincipalId: sp?.id ?? mi?.id ?? '',
       servicePrincipalName: sp?.name ?? mi?.name ?? null,
       signInCount: count,
-      status: {
-        errorCode: group.errorCode,
-        failureReason: failureReasonOf(group.errorCode),
-        additionalDetails: null,
-      },
+      status: statusOf(group.errorCode),
       tenantId: dir.tenantId,
       tokenIssuerType: 'AzureAD',
       userPrincipalName: user?.upn ?? '',
