@@ -1,7 +1,60 @@
-import { render, screen } from '@testing-library/react'
-import { App } from './App.tsx'
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import {
+  fakeLayout,
+  renderPage,
+  startFakeGraph,
+} from '../features/sign-in-logs/components/testing/render-page.tsx'
+import { themeStorageKey } from './theme.tsx'
 
-test('renders the page title as the only level-1 heading', () => {
-  render(<App />)
-  expect(screen.getByRole('heading', { level: 1 })).toHaveProperty('textContent', 'Sign-in logs')
+const graph = startFakeGraph()
+let restoreLayout: () => void
+beforeAll(() => {
+  graph.server.listen({ onUnhandledRequest: 'error' })
+  restoreLayout = fakeLayout()
+})
+afterEach(() => {
+  graph.server.resetHandlers()
+  graph.scenarios.set('none')
+  window.localStorage.clear()
+})
+afterAll(() => {
+  graph.server.close()
+  restoreLayout()
+})
+
+test('the shell: breadcrumb, the only h1, toolbar and the four tabs with their exact labels', async () => {
+  renderPage()
+  expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Sign-in logs')
+  const breadcrumb = screen.getByRole('navigation', { name: 'Breadcrumb' })
+  expect(within(breadcrumb).getByText('Home')).toBeTruthy()
+  expect(within(breadcrumb).getByText('Sign-in logs')).toBeTruthy()
+  const toolbar = screen.getByRole('toolbar', { name: 'Sign-in logs commands' })
+  for (const name of ['Download', 'Refresh', 'Columns']) {
+    expect(within(toolbar).getByRole('button', { name })).toBeTruthy()
+  }
+  const tablist = within(screen.getByRole('tablist', { name: 'Sign-in log type' }))
+  const labels = [
+    'User sign-ins (interactive)',
+    'User sign-ins (non-interactive)',
+    'Service principal sign-ins',
+    'Managed identity sign-ins',
+  ]
+  expect(tablist.getAllByRole('tab')).toHaveLength(4)
+  const tabs = labels.map((name) => tablist.getByRole('tab', { name }))
+  expect(tabs[0]?.getAttribute('aria-selected')).toBe('true')
+  await screen.findByRole('grid', { name: 'User sign-ins (interactive)' })
+})
+
+test('the Theme control switches to dark and is remembered', async () => {
+  const user = userEvent.setup()
+  const { unmount } = renderPage()
+  await user.click(screen.getByRole('combobox', { name: 'Theme' }))
+  await user.click(await screen.findByRole('option', { name: 'Dark' }))
+  expect(window.localStorage.getItem(themeStorageKey)).toBe('dark')
+  expect(document.querySelector('[data-theme="dark"]')).not.toBeNull()
+  unmount()
+  renderPage()
+  expect(screen.getByRole('combobox', { name: 'Theme' }).textContent).toContain('Dark')
+  await waitFor(() => expect(document.querySelector('[data-theme="dark"]')).not.toBeNull())
 })

@@ -36,6 +36,7 @@ export interface AppProps {
 const systemClock = () => new Date()
 
 export function App({ dataSource, clock = systemClock, headerActions, queryClient }: AppProps) {
+  const styles = useStyles()
   const [client] = useState(() => queryClient ?? createAppQueryClient())
   const waitStore = useMemo(() => createGraphWaitStore(), [])
   const source = useMemo(
@@ -43,7 +44,7 @@ export function App({ dataSource, clock = systemClock, headerActions, queryClien
     [dataSource, waitStore],
   )
   return (
-    <AppThemeProvider className={useStyles().root}>
+    <AppThemeProvider className={styles.root}>
       <QueryClientProvider client={client}>
         <DataSourceProvider value={source}>
           <GraphWaitProvider store={waitStore}>

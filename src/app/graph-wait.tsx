@@ -76,7 +76,7 @@ export function useGraphWait(): { reason: GraphWait['reason']; secondsLeft: numb
   const [now, setNow] = useState(() => Date.now())
   useEffect(() => {
     if (!wait) return
-    setNow(Date.now())
+    // Ticks only while a wait is pending; the first tick corrects a stale `now` within 250 ms.
     const timer = setInterval(() => setNow(Date.now()), 250)
     return () => clearInterval(timer)
   }, [wait])

@@ -1,9 +1,8 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { appEnv } from '../config/env.ts'
-import { createGraphClient } from '../lib/graph/client.ts'
 import { App } from './App.tsx'
-import type { DataSource } from './data-source.tsx'
+import { createMockDataSource } from './data-source.tsx'
 import { ScenarioPicker } from './ScenarioPicker.tsx'
 
 const rootElement = document.getElementById('root')
@@ -16,16 +15,9 @@ if (env.dataSource === 'mock') {
   const { startMockGraph } = await import('../../mocks/browser.ts')
   const mockNow = env.mockNow ?? new Date()
   const { scenarios } = await startMockGraph({ seed: env.mockSeed, now: mockNow, size: env.mockSize })
-  const mockTenant: DataSource = {
-    id: 'mock',
-    kind: 'mock',
-    label: 'Mock tenant',
-    // The fake accepts any non-empty bearer token (mocks/graph/auth.ts).
-    client: createGraphClient({
-      baseUrl: 'https://graph.microsoft.com',
-      getAccessToken: async () => 'mock-tenant-token',
-    }),
-  }
+  // { id: 'mock', kind: 'mock', label: 'Mock tenant' }: a Graph client at the real origin with a
+  // non-empty bearer token (the fake accepts any, mocks/graph/auth.ts).
+  const mockTenant = createMockDataSource()
   // A fixed VITE_MOCK_NOW pins the app's clock to the tenant's, so "Last 24 hours" is deterministic.
   const clock = env.mockNow ? () => new Date(mockNow) : () => new Date()
   createRoot(rootElement).render(

@@ -44,9 +44,9 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
           onClick={() => void copy()}
         />
       </Tooltip>
-      <span role="status" className={result === 'failed' ? styles.failure : styles.confirmation}>
+      <output className={result === 'failed' ? styles.failure : styles.confirmation}>
         {result === 'copied' ? 'Copied' : result === 'failed' ? 'Copy failed' : ''}
-      </span>
+      </output>
     </span>
   )
 }

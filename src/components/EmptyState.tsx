@@ -17,9 +17,9 @@ const useStyles = makeStyles({
 export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
   const styles = useStyles()
   return (
-    <div className={styles.root} role="status">
+    <output className={styles.root}>
       <Text className={styles.title}>{title}</Text>
       {children}
-    </div>
+    </output>
   )
 }

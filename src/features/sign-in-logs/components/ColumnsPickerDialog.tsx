@@ -21,7 +21,11 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalL,
     maxHeight: '60vh',
     overflowY: 'auto',
+    border: 'none',
+    margin: 0,
+    padding: 0,
   },
+  legend: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)' },
   note: { color: tokens.colorNeutralForeground2, display: 'block', marginBottom: tokens.spacingVerticalS },
 })
 
@@ -80,7 +84,8 @@ export function ColumnsPickerDialog({
             <Text className={styles.note}>
               Choose the columns of the grid. Downloads always contain the full set of fields.
             </Text>
-            <div className={styles.list} role="group" aria-label="Columns to show">
+            <fieldset className={styles.list}>
+              <legend className={styles.legend}>Columns to show</legend>
               {interactiveColumnCatalogue.map((column) => (
                 <Checkbox
                   key={column.id}
@@ -93,7 +98,7 @@ export function ColumnsPickerDialog({
                   }
                 />
               ))}
-            </div>
+            </fieldset>
           </DialogContent>
           <DialogActions>
             <Button appearance="secondary" onClick={() => setDraft([...defaultInteractiveColumnIds])}>

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from 'react'
+import { MessageBar, MessageBarBody } from '@fluentui/react-components'
 import { useInfiniteQuery } from '@tanstack/react-query'
 import type { BetaSignIn } from '../../../../contract/sign-in.ts'
 import { useDataSource } from '../../../app/data-source.tsx'
@@ -6,9 +7,9 @@ import { EmptyState } from '../../../components/EmptyState.tsx'
 import { GraphErrorBar } from '../../../components/GraphErrorBar.tsx'
 import { GridSkeleton } from '../../../components/GridSkeleton.tsx'
 import type { GraphError } from '../../../lib/graph/errors.ts'
-import { clientSideFilter } from '../api/build-filter.ts'
+import { clientSideFilter, unsupportedOnGroupedTab } from '../api/build-filter.ts'
 import { summaryListQuery } from '../api/queries.ts'
-import { isPillServerSide } from '../model/filter-fields.ts'
+import { filterField, isPillServerSide } from '../model/filter-fields.ts'
 import type { TreeRow } from '../model/table.ts'
 import type { TabDefinition, TabId } from '../model/tabs.ts'
 import type { ViewState } from '../model/view-state.ts'
@@ -68,7 +69,9 @@ export function GroupedSignInView({ tab, state, now, emptyReason, onOpenDetails 
   const [children, setChildren] = useState<Record<string, GroupChildren>>({})
   const pills = state.filters[tab.filterSet]
   const keep = useMemo(() => clientSideFilter(pills), [pills])
+  const unsupported = unsupportedOnGroupedTab(tab, pills)
 
+  // summaryListQuery's `select` already drops groups that fail the client-side pills.
   const summaries = useMemo(() => (query.data?.pages ?? []).flatMap((page) => page.value), [query.data])
   const rows = useMemo<TreeRow[]>(
     () =>
@@ -109,6 +112,15 @@ export function GroupedSignInView({ tab, state, now, emptyReason, onOpenDetails 
             onChange={onChildren}
           />
         ))}
+      {unsupported.length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            {`Not applied on this tab (grouped rows do not carry the field): ${unsupported
+              .map((pill) => filterField(pill.field).label)
+              .join(', ')}.`}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {error && <GraphErrorBar error={error} onRetry={() => void query.fetchNextPage()} />}
       {summaries.length === 0 && !query.hasNextPage ? (
         <EmptyState title="No sign-ins to show">{emptyReason}</EmptyState>

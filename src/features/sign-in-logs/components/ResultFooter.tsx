@@ -33,9 +33,7 @@ export function ResultFooter({
   ].filter(Boolean)
   return (
     <div className={styles.root}>
-      <span role="status" aria-live="polite">
-        {parts.join(' · ')}
-      </span>
+      <output aria-live="polite">{parts.join(' · ')}</output>
       {loadingMore && <Spinner size="extra-tiny" label={`Loading more ${noun}`} />}
     </div>
   )

@@ -4,6 +4,7 @@
  * and how each column reads it.
  */
 import {
+  columnOrderingFeature,
   columnVisibilityFeature,
   createColumnHelper,
   createExpandedRowModel,
@@ -27,7 +28,7 @@ export interface GridColumnMeta {
 
 // ---- flat grid (interactive tab) ----
 
-export const flatTableFeatures = tableFeatures({ columnVisibilityFeature })
+export const flatTableFeatures = tableFeatures({ columnVisibilityFeature, columnOrderingFeature })
 const flatHelper = createColumnHelper<typeof flatTableFeatures, BetaSignIn>()
 
 /** Every catalogue column is defined; the picker's choice only toggles visibility (§1.4). */
@@ -44,6 +45,15 @@ export const flatColumns = flatHelper.columns(
 export function columnVisibilityFor(visibleIds: readonly string[]): ColumnVisibilityState {
   const visible = new Set(visibleIds)
   return Object.fromEntries(interactiveColumnCatalogue.map((column) => [column.id, visible.has(column.id)]))
+}
+
+/** Chosen columns in the chosen order (§1.3 order for the defaults), the hidden rest after them. */
+export function columnOrderFor(visibleIds: readonly string[]): string[] {
+  const chosen = new Set(visibleIds)
+  return [
+    ...visibleIds,
+    ...interactiveColumnCatalogue.map((column) => column.id).filter((id) => !chosen.has(id)),
+  ]
 }
 
 // ---- tree grid (grouped tabs) ----

@@ -14,8 +14,17 @@ import type { FilterFieldDefinition, FilterFieldId } from '../../model/filter-fi
 
 const useStyles = makeStyles({
   surface: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: '260px' },
-  list: { display: 'flex', flexDirection: 'column', maxHeight: '360px', overflowY: 'auto' },
+  list: {
+    display: 'flex',
+    flexDirection: 'column',
+    maxHeight: '360px',
+    overflowY: 'auto',
+    border: 'none',
+    margin: 0,
+    padding: 0,
+  },
   heading: { fontWeight: tokens.fontWeightSemibold },
+  legend: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
 })
 
@@ -50,7 +59,8 @@ export function AddFiltersButton({
       </PopoverTrigger>
       <PopoverSurface className={styles.surface} aria-label="Add filters">
         <Text className={styles.heading}>Pick a field to filter</Text>
-        <div className={styles.list} role="group" aria-label="Filter fields">
+        <fieldset className={styles.list}>
+          <legend className={styles.legend}>Filter fields</legend>
           {available.map((field) => (
             <Checkbox
               key={field.id}
@@ -63,7 +73,7 @@ export function AddFiltersButton({
               }
             />
           ))}
-        </div>
+        </fieldset>
         <div className={styles.actions}>
           <Button
             appearance="primary"

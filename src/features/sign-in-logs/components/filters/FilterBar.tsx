@@ -87,12 +87,12 @@ export function FilterBar({ tab, state, now, onChange }: FilterBarProps) {
           />
         )}
         {shownPills.map((pill) => {
-          const field = fields.find((candidate) => candidate.id === pill.field)
-          if (!field) return null
+          const definition = fields.find((candidate) => candidate.id === pill.field)
+          if (!definition) return null
           return (
             <FilterValuePill
               key={pill.field}
-              field={field}
+              field={definition}
               pill={pill}
               open={openField === pill.field}
               onOpenChange={(open) => {

@@ -20,7 +20,16 @@ import { PillNote, PillPopover } from './PillPopover.tsx'
 const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column' },
   groupLabel: { fontWeight: tokens.fontWeightSemibold, marginTop: tokens.spacingVerticalS },
-  list: { maxHeight: '320px', overflowY: 'auto', display: 'flex', flexDirection: 'column' },
+  list: {
+    maxHeight: '320px',
+    overflowY: 'auto',
+    display: 'flex',
+    flexDirection: 'column',
+    border: 'none',
+    margin: 0,
+    padding: 0,
+  },
+  legend: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)' },
 })
 
 const boolChoices: FilterChoice[] = [
@@ -62,7 +71,8 @@ function ValueEditor({
   if (field.valueType === 'multi') {
     const groups = [...new Set(choices.map((choice) => choice.group ?? ''))]
     return (
-      <div className={styles.list} role="group" aria-label={field.label}>
+      <fieldset className={styles.list}>
+        <legend className={styles.legend}>{field.label}</legend>
         {groups.map((group) => (
           <div key={group} className={styles.group}>
             {group && <Text className={styles.groupLabel}>{group}</Text>}
@@ -84,7 +94,7 @@ function ValueEditor({
               ))}
           </div>
         ))}
-      </div>
+      </fieldset>
     )
   }
   return (

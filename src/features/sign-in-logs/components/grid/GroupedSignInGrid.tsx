@@ -130,155 +130,140 @@ export function GroupedSignInGrid(props: GroupedSignInGridProps) {
     if (target !== undefined && target >= 0) roving.focusRow(target)
   }
 
+  const cells = (row: (typeof rows)[number]) =>
+    row.getAllCells().map((cell) => {
+      const kind = kindOf(cell.column.columnDef.meta)
+      return (
+        <td key={cell.id} className={styles.cell} style={{ width: columnWidths[kind] }}>
+          <GridCellText kind={kind} value={cell.getValue() as string | null} dates={props.dates} />
+        </td>
+      )
+    })
+
   return (
-    <div
-      ref={scrollRef}
-      className={styles.scroller}
-      role="treegrid"
-      aria-label={props.label}
-      aria-rowcount={rows.length + 1}
-      aria-busy={props.isFetchingNextPage}
-    >
-      <div role="rowgroup" className={styles.header} style={{ width: totalWidth }}>
-        <div role="row" aria-rowindex={1} className={styles.headerRow}>
-          <div role="columnheader" className={styles.headerCell} style={{ width: expanderWidth }}>
-            <span className={styles.visuallyHidden}>Expand</span>
-          </div>
-          {headers.map((header) => (
-            <div
-              key={header.id}
-              role="columnheader"
-              className={styles.headerCell}
-              style={{ width: columnWidths[kindOf(header.column.columnDef.meta)] }}
-            >
-              <table.FlexRender header={header} />
-            </div>
-          ))}
-        </div>
-      </div>
-      <div
-        role="rowgroup"
-        className={styles.body}
-        style={{ height: virtualizer.getTotalSize(), width: totalWidth }}
+    <div ref={scrollRef} className={styles.scroller}>
+      <table
+        // APG grid/treegrid on a native table: no native element has grid semantics (portal-ui.md §5).
+        // oxlint-disable-next-line jsx-a11y/no-noninteractive-element-to-interactive-role
+        role="treegrid"
+        className={styles.table}
+        aria-label={props.label}
+        aria-rowcount={rows.length + 1}
+        aria-busy={props.isFetchingNextPage}
+        style={{ width: totalWidth }}
       >
-        {items.map((item) => {
-          const row = rows[item.index]
-          if (!row) return null
-          const tree = row.original
-          const isGroup = tree.kind === 'group'
-          const isOpen = isGroup && Boolean(props.expanded[tree.key])
-          const selected = tree.kind === 'child' && tree.signIn.id === props.selectedId
-          const common = {
-            ref: roving.rowRef(item.index),
-            role: 'row',
-            'aria-rowindex': item.index + 2,
-            'aria-level': isGroup ? 1 : 2,
-            tabIndex: item.index === roving.activeIndex ? 0 : -1,
-            'data-row-id': tree.key,
-            style: { transform: `translateY(${item.start}px)`, width: totalWidth },
-            onFocus: () => roving.setActiveIndex(item.index),
-            onKeyDown: (event: KeyboardEvent<HTMLElement>) => onKeyDown(event, item.index),
-          } as const
-          if (isGroup) {
+        <thead className={styles.header}>
+          <tr aria-rowindex={1} className={styles.headerRow}>
+            <th scope="col" className={styles.headerCell} style={{ width: expanderWidth }}>
+              <span className={styles.visuallyHidden}>Expand</span>
+            </th>
+            {headers.map((header) => (
+              // Header text comes from the column definition through FlexRender, which the rule cannot see.
+              // oxlint-disable-next-line jsx-a11y/control-has-associated-label
+              <th
+                key={header.id}
+                scope="col"
+                className={styles.headerCell}
+                style={{ width: columnWidths[kindOf(header.column.columnDef.meta)] }}
+              >
+                <table.FlexRender header={header} />
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className={styles.body} style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => {
+            const row = rows[item.index]
+            if (!row) return null
+            const tree = row.original
+            const common = {
+              ref: roving.rowRef(item.index),
+              'aria-rowindex': item.index + 2,
+              tabIndex: item.index === roving.activeIndex ? 0 : -1,
+              'data-row-id': tree.key,
+              style: { transform: `translateY(${item.start}px)`, width: totalWidth },
+              onFocus: () => roving.setActiveIndex(item.index),
+              onKeyDown: (event: KeyboardEvent<HTMLElement>) => onKeyDown(event, item.index),
+            }
+            if (tree.kind === 'group') {
+              const isOpen = Boolean(props.expanded[tree.key])
+              return (
+                <tr
+                  key={row.id}
+                  {...common}
+                  aria-level={1}
+                  aria-expanded={isOpen}
+                  aria-setsize={groupCount}
+                  aria-posinset={groupIndexByKey.get(tree.key)}
+                  className={styles.row}
+                  onClick={() => props.onToggle(tree.key, !isOpen)}
+                >
+                  <td className={styles.cell} style={{ width: expanderWidth }}>
+                    {isOpen ? <ChevronDownRegular aria-hidden /> : <ChevronRightRegular aria-hidden />}
+                  </td>
+                  {cells(row)}
+                </tr>
+              )
+            }
+            if (tree.kind === 'child') {
+              const selected = tree.signIn.id === props.selectedId
+              return (
+                <tr
+                  key={row.id}
+                  {...common}
+                  aria-level={2}
+                  aria-setsize={tree.setSize}
+                  aria-posinset={tree.posInSet}
+                  aria-selected={selected}
+                  className={mergeClasses(styles.row, styles.childRow, selected && styles.rowSelected)}
+                  onClick={(event) => props.onOpenDetails(tree.signIn, event.currentTarget)}
+                >
+                  <td className={styles.cell} style={{ width: expanderWidth }}>
+                    <span className={styles.visuallyHidden}>Sign-in in this group</span>
+                  </td>
+                  {cells(row)}
+                </tr>
+              )
+            }
+            // Status rows beneath an expanded group: loading, failure, or more children to fetch.
             return (
-              <div
+              <tr
                 key={row.id}
                 {...common}
-                aria-expanded={isOpen}
-                aria-setsize={groupCount}
-                aria-posinset={groupIndexByKey.get(tree.key)}
-                className={styles.row}
-                onClick={() => props.onToggle(tree.key, !isOpen)}
+                aria-level={2}
+                className={mergeClasses(styles.row, styles.childRow)}
               >
-                <div role="gridcell" className={styles.cell} style={{ width: expanderWidth }}>
-                  {isOpen ? <ChevronDownRegular aria-hidden /> : <ChevronRightRegular aria-hidden />}
-                </div>
-                {row.getAllCells().map((cell) => {
-                  const kind = kindOf(cell.column.columnDef.meta)
-                  return (
-                    <div
-                      key={cell.id}
-                      role="gridcell"
-                      className={styles.cell}
-                      style={{ width: columnWidths[kind] }}
-                    >
-                      <GridCellText
-                        kind={kind}
-                        value={cell.getValue() as string | null}
-                        dates={props.dates}
-                      />
-                    </div>
-                  )
-                })}
-              </div>
-            )
-          }
-          if (tree.kind === 'child') {
-            return (
-              <div
-                key={row.id}
-                {...common}
-                aria-setsize={tree.setSize}
-                aria-posinset={tree.posInSet}
-                aria-selected={selected}
-                className={mergeClasses(styles.row, styles.childRow, selected && styles.rowSelected)}
-                onClick={(event) => props.onOpenDetails(tree.signIn, event.currentTarget)}
-              >
-                <div role="gridcell" className={styles.cell} style={{ width: expanderWidth }} />
-                {row.getAllCells().map((cell) => {
-                  const kind = kindOf(cell.column.columnDef.meta)
-                  return (
-                    <div
-                      key={cell.id}
-                      role="gridcell"
-                      className={styles.cell}
-                      style={{ width: columnWidths[kind] }}
-                    >
-                      <GridCellText
-                        kind={kind}
-                        value={cell.getValue() as string | null}
-                        dates={props.dates}
-                      />
-                    </div>
-                  )
-                })}
-              </div>
-            )
-          }
-          // Status rows beneath an expanded group: loading, failure, or more children to fetch.
-          return (
-            <div key={row.id} {...common} className={mergeClasses(styles.row, styles.childRow)}>
-              <div
-                role="gridcell"
-                aria-colspan={headers.length + 1}
-                className={styles.statusRow}
-                style={{ width: totalWidth }}
-              >
-                {tree.kind === 'children-loading' && (
-                  <Spinner size="tiny" label="Loading sign-ins in this group" />
-                )}
-                {tree.kind === 'children-error' && (
-                  <>
-                    <span>{tree.error.userMessage}</span>
+                <td colSpan={headers.length + 1} className={styles.statusRow} style={{ width: totalWidth }}>
+                  {tree.kind === 'children-loading' && (
+                    <Spinner size="tiny" label="Loading sign-ins in this group" />
+                  )}
+                  {tree.kind === 'children-error' && (
+                    <>
+                      <span>{tree.error.userMessage}</span>
+                      <Button
+                        size="small"
+                        tabIndex={-1}
+                        onClick={() => props.onLoadMoreChildren(tree.parentKey)}
+                      >
+                        Retry
+                      </Button>
+                    </>
+                  )}
+                  {tree.kind === 'children-more' && (
                     <Button
                       size="small"
                       tabIndex={-1}
                       onClick={() => props.onLoadMoreChildren(tree.parentKey)}
                     >
-                      Retry
+                      {`Load more sign-ins (${tree.loaded} shown)`}
                     </Button>
-                  </>
-                )}
-                {tree.kind === 'children-more' && (
-                  <Button size="small" tabIndex={-1} onClick={() => props.onLoadMoreChildren(tree.parentKey)}>
-                    {`Load more sign-ins (${tree.loaded} shown)`}
-                  </Button>
-                )}
-              </div>
-            </div>
-          )
-        })}
-      </div>
+                  )}
+                </td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
     </div>
   )
 }

@@ -17,7 +17,10 @@ export const useGridStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     position: 'relative',
   },
+  // Native table elements laid out as grid/flex, so virtual rows can be absolutely positioned.
+  table: { display: 'grid', borderCollapse: 'collapse', borderSpacing: 0 },
   header: {
+    display: 'grid',
     position: 'sticky',
     top: 0,
     zIndex: 1,
@@ -34,8 +37,9 @@ export const useGridStyles = makeStyles({
     alignItems: 'center',
     fontWeight: tokens.fontWeightSemibold,
     color: tokens.colorNeutralForeground1,
+    textAlign: 'start',
   },
-  body: { position: 'relative' },
+  body: { display: 'grid', position: 'relative' },
   row: {
     position: 'absolute',
     left: 0,
