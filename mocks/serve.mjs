@@ -1,6 +1,10 @@
 // `npm run mock:serve`: the fake Graph on http://127.0.0.1:${MOCK_PORT:-4010}.
 // Env: MOCK_PORT, MOCK_SEED, MOCK_NOW, MOCK_SIZE (default|small), MOCK_SCENARIO, MOCK_TLS_KEY + MOCK_TLS_CERT.
 // Node 20 cannot import .ts, so the TypeScript entry is loaded through Vite's module runner (toolchain.md §4).
+// Try it: curl -H 'Authorization: Bearer x' 'http://127.0.0.1:4010/beta/auditLogs/signIns?$top=5'
+// SDK clients (spec §6.2, §6.3): Kiota needs `allowedHosts: new Set(['127.0.0.1:4010'])` (host WITH port) and
+// baseUrl http://127.0.0.1:4010/beta; the v3 JS client only follows https nextLinks and only sends the token
+// to `customHosts: new Set(['localhost'])` (host without port), so run it with MOCK_TLS_KEY/MOCK_TLS_CERT.
 import { fileURLToPath } from 'node:url'
 import { runnerImport } from 'vite'
 

@@ -72,7 +72,10 @@ export function signInSource(
   }
 }
 
-/** Hour buckets whose hour can hold a record in [from, to]. */
+/**
+ * Hour buckets whose hour can hold a record in [from, to]. A range before retentionStart simply yields an empty
+ * page (spec §7 allows "empty page or 400"; the fake picks the empty page, like an expired-data window).
+ */
 export function hourRange(tenant: Tenant, bounds: { from?: Date; to?: Date }): BucketRange {
   const origin = tenant.retentionStart.getTime()
   const first = bounds.from ? Math.floor((bounds.from.getTime() - origin) / HOUR_MS) : 0
