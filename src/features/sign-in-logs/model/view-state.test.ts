@@ -112,7 +112,7 @@ describe('parseViewState', () => {
         // Whatever survived parsing round-trips unchanged.
         expect(parseViewState(serializeViewState(state), now).state).toEqual(state)
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     )
   })
 })
