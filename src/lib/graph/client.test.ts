@@ -55,7 +55,7 @@ async function failure(promise: Promise<unknown>): Promise<GraphError> {
 }
 
 describe('requests', () => {
-  test('sends the bearer token, a fresh client-request-id GUID per request, and no Prefer header', async () => {
+  test('sends the bearer token, a fresh client-request-id GUID per request, and asks for the evolvable enum members', async () => {
     const seen: Headers[] = []
     server.use(
       http.get(SIGN_INS, ({ request }) => {
@@ -71,7 +71,7 @@ describe('requests', () => {
     for (const id of ids)
       expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
     expect(new Set(ids).size).toBe(2)
-    expect(seen[0]?.get('prefer')).toBeNull()
+    expect(seen[0]?.get('prefer')).toBe('include-unknown-enum-members')
   })
 
   test('percent-encodes parameter values (space as %20) and skips undefined ones', async () => {

@@ -144,6 +144,9 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
           Authorization: `Bearer ${token}`,
           'client-request-id': clientRequestId,
           Accept: 'application/json',
+          // Without it Graph folds every enum member declared after unknownFutureValue into that placeholder
+          // (graph-api.md §2.5), which would erase report-only CA results and newer token types from the UI.
+          Prefer: 'include-unknown-enum-members',
         },
         signal,
       })

@@ -21,9 +21,10 @@ const hasPrefix = (text: string | null | undefined, prefix: string) =>
   text != null && lower(text).startsWith(lower(prefix))
 
 /**
- * Without `Prefer: include-unknown-enum-members` Graph sends the members declared after
- * `unknownFutureValue` as `unknownFutureValue` itself (graph-api.md §2.5). Choosing such a member therefore
- * also matches that placeholder; it may over-match when an enum has several newer members.
+ * Our client sends `Prefer: include-unknown-enum-members`, but a source that ignores it (an older export,
+ * another client's file) carries the members declared after `unknownFutureValue` as the placeholder itself
+ * (graph-api.md §2.5). Choosing such a member therefore also matches that placeholder; it may over-match
+ * when an enum has several newer members.
  */
 function enumMatcher(values: readonly string[]) {
   const placeholder = values.find((v) => v.toLowerCase() === 'unknownfuturevalue') ?? 'unknownFutureValue'
