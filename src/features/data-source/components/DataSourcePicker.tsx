@@ -1,11 +1,13 @@
-import { Dropdown, Field, Option, makeStyles } from '@fluentui/react-components'
+import { Field, Select, makeStyles } from '@fluentui/react-components'
 
 export type DataSourceKind = 'mock' | 'graph'
 
-const labels: Record<DataSourceKind, string> = { mock: 'Mock tenant', graph: 'Microsoft Graph' }
+const useStyles = makeStyles({ select: { minWidth: '180px' } })
 
-const useStyles = makeStyles({ dropdown: { minWidth: '180px' } })
-
+/**
+ * A native <select> (Fluent Select): choosing "Microsoft Graph" opens a modal dialog, and a popup listbox that
+ * is still closing when the modal opens leaves the dialog aria-hidden in Tabster's eyes.
+ */
 export function DataSourcePicker({
   value,
   onChange,
@@ -16,17 +18,16 @@ export function DataSourcePicker({
   const styles = useStyles()
   return (
     <Field label="Data source" orientation="horizontal">
-      <Dropdown
-        className={styles.dropdown}
-        value={labels[value]}
-        selectedOptions={[value]}
-        onOptionSelect={(_, data) => {
-          if (data.optionValue === 'mock' || data.optionValue === 'graph') onChange(data.optionValue)
+      <Select
+        className={styles.select}
+        value={value}
+        onChange={(_, data) => {
+          if (data.value === 'mock' || data.value === 'graph') onChange(data.value)
         }}
       >
-        <Option value="mock">{labels.mock}</Option>
-        <Option value="graph">{labels.graph}</Option>
-      </Dropdown>
+        <option value="mock">Mock tenant</option>
+        <option value="graph">Microsoft Graph</option>
+      </Select>
     </Field>
   )
 }
