@@ -1,4 +1,8 @@
-export { useDataSourceSelection, type DataSourceSelection } from './use-data-source-selection.tsx'
+export {
+  useDataSourceSelection,
+  type DataSourceSelection,
+  type DataSourceSelectionOptions,
+} from './use-data-source-selection.tsx'
 export {
   createConnectedGraphSource,
   type GraphCredential,

@@ -48,8 +48,8 @@ afterAll(() => server.close())
 
 const mockSource = createMockDataSource()
 
-function Harness() {
-  const { source, controls } = useDataSourceSelection(mockSource)
+function Harness({ onKindChange }: { onKindChange?: (kind: 'mock' | 'graph') => void }) {
+  const { source, controls } = useDataSourceSelection(mockSource, { onKindChange })
   const [result, setResult] = useState('')
   const load = (s: DataSource) =>
     s.client.getPage(GRAPH_SIGN_INS.replace('https://graph.microsoft.com', '')).then(
@@ -84,7 +84,12 @@ function storedEverywhere(): string {
 
 test('starts on the mock tenant; pasting a token switches to Microsoft Graph and stores nothing', async () => {
   const user = userEvent.setup()
-  render(<Harness />)
+  const kinds: string[] = []
+  render(
+    <Harness
+      onKindChange={(kind) => void kinds.push(`${kind} while ${screen.getByTestId('source').textContent}`)}
+    />,
+  )
   expect(screen.getByTestId('source').textContent).toBe('mock Mock tenant')
   const token = unsignedJwt(graphTokenClaims())
   const dialog = await chooseGraphAndPaste(user, token)
@@ -101,6 +106,8 @@ test('starts on the mock tenant; pasting a token switches to Microsoft Graph and
 
   await user.click(control('Sign out'))
   expect(screen.getByTestId('source').textContent).toBe('mock Mock tenant')
+  // The page hears "graph" while the mock is still the source (to stop its MSW worker first) and "mock" after.
+  expect(kinds).toEqual(['graph while mock Mock tenant', 'mock while mock Mock tenant'])
 })
 
 test('a 401 from Graph offers "Paste a new token" and "Sign in", with the request-id', async () => {

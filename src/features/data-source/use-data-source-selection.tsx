@@ -42,6 +42,17 @@ const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
 })
 
+/** Styles need Fluent's provider, so they live in a component rendered where `controls` is placed. */
+function ControlsLayout({ row, children }: { row: ReactNode; children: ReactNode }) {
+  const styles = useStyles()
+  return (
+    <div className={styles.controls}>
+      <div className={styles.row}>{row}</div>
+      {children}
+    </div>
+  )
+}
+
 export interface DataSourceSelection {
   /** the source to put in DataSourceProvider: `mockSource` until a Graph credential exists */
   source: DataSource
@@ -57,8 +68,23 @@ function report(error: unknown): void {
   )
 }
 
-export function useDataSourceSelection(mockSource: DataSource): DataSourceSelection {
-  const styles = useStyles()
+export interface DataSourceSelectionOptions {
+  /**
+   * Told before "Microsoft Graph" becomes the source (awaited) and after the mock tenant is back. The browser's
+   * MSW worker answers /beta/… on every origin, so the page must stop it while real Graph (or the standalone
+   * fake) is in use, or the mock would answer instead of the network.
+   */
+  onKindChange?: (kind: 'mock' | 'graph') => Promise<void> | void
+}
+
+export function useDataSourceSelection(
+  mockSource: DataSource,
+  options: DataSourceSelectionOptions = {},
+): DataSourceSelection {
+  const onKindChangeRef = useRef(options.onKindChange)
+  useEffect(() => {
+    onKindChangeRef.current = options.onKindChange
+  })
   const [settings, setSettings] = useState<GraphSettings>(() => loadGraphSettings(buildTimeGraphSettings()))
   const [connection, setConnection] = useState<GraphConnection | null>(null)
   const [dialogTab, setDialogTab] = useState<ConnectTab | null>(() => (startsOnGraph() ? 'sign-in' : null))
@@ -78,12 +104,14 @@ export function useDataSourceSelection(mockSource: DataSource): DataSourceSelect
     })
   }, [connection, settings.graphBaseUrl])
 
-  const replaceConnection = useCallback((next: GraphConnection | null) => {
+  const replaceConnection = useCallback(async (next: GraphConnection | null) => {
     const previous = connectionRef.current
     if (previous && previous !== next) void previous.disconnect().catch(report)
     connectionRef.current = next
+    if (next && !previous) await onKindChangeRef.current?.('graph')
     setConnection(next)
     setRejected(null)
+    if (!next && previous) await onKindChangeRef.current?.('mock')
   }, [])
 
   // Sign out when the component using the hook goes away: nothing outlives the page that showed it.
@@ -91,20 +119,19 @@ export function useDataSourceSelection(mockSource: DataSource): DataSourceSelect
 
   const signIn = useCallback(async () => {
     const session = await signInWithMsal({ clientId: settings.clientId, tenantId: settings.tenantId })
-    replaceConnection(connectionFromMsalSession(session, settings.clientId))
+    await replaceConnection(connectionFromMsalSession(session, settings.clientId))
     setDialogTab(null)
   }, [settings.clientId, settings.tenantId, replaceConnection])
 
   const acceptToken = useCallback(
     (token: PastedToken) => {
-      replaceConnection(connectionFromPastedToken(token))
-      setDialogTab(null)
+      void replaceConnection(connectionFromPastedToken(token)).then(() => setDialogTab(null), report)
     },
     [replaceConnection],
   )
 
   const choose = (kind: DataSourceKind) => {
-    if (kind === 'mock') return replaceConnection(null)
+    if (kind === 'mock') return void replaceConnection(null).catch(report)
     if (!connection) setDialogTab(settings.clientId ? 'sign-in' : 'paste')
   }
 
@@ -126,20 +153,23 @@ export function useDataSourceSelection(mockSource: DataSource): DataSourceSelect
   }
 
   const controls = (
-    <div className={styles.controls}>
-      <div className={styles.row}>
-        <DataSourcePicker value={connection ? 'graph' : 'mock'} onChange={choose} />
-        {connection && (
-          <ConnectionStatus
-            connection={connection}
-            baseUrl={settings.graphBaseUrl}
-            now={now}
-            onSettings={() => setDialogTab('settings')}
-            onSignOut={() => replaceConnection(null)}
-          />
-        )}
-        {connection && <LimiterWaitText seconds={waitSeconds} />}
-      </div>
+    <ControlsLayout
+      row={
+        <>
+          <DataSourcePicker value={connection ? 'graph' : 'mock'} onChange={choose} />
+          {connection && (
+            <ConnectionStatus
+              connection={connection}
+              baseUrl={settings.graphBaseUrl}
+              now={now}
+              onSettings={() => setDialogTab('settings')}
+              onSignOut={() => void replaceConnection(null).catch(report)}
+            />
+          )}
+          {connection && <LimiterWaitText seconds={waitSeconds} />}
+        </>
+      }
+    >
       {problem && (
         <TokenProblemBar
           problem={problem}
@@ -161,7 +191,7 @@ export function useDataSourceSelection(mockSource: DataSource): DataSourceSelect
         onSignIn={signIn}
         onToken={acceptToken}
       />
-    </div>
+    </ControlsLayout>
   )
 
   return { source: graphSource ?? mockSource, controls }
