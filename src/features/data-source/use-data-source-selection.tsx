@@ -70,7 +70,7 @@ function report(error: unknown): void {
 
 export interface DataSourceSelectionOptions {
   /**
-   * Told before "Microsoft Graph" becomes the source (awaited) and after the mock tenant is back. The browser's
+   * Told (and awaited) before "Microsoft Graph" becomes the source and before the mock tenant is back. The browser's
    * MSW worker answers /beta/… on every origin, so the page must stop it while real Graph (or the standalone
    * fake) is in use, or the mock would answer instead of the network.
    */
@@ -108,10 +108,11 @@ export function useDataSourceSelection(
     const previous = connectionRef.current
     if (previous && previous !== next) void previous.disconnect().catch(report)
     connectionRef.current = next
+    // Before the switch in both directions: the next source's first requests must meet the right network.
     if (next && !previous) await onKindChangeRef.current?.('graph')
+    if (!next && previous) await onKindChangeRef.current?.('mock')
     setConnection(next)
     setRejected(null)
-    if (!next && previous) await onKindChangeRef.current?.('mock')
   }, [])
 
   // Sign out when the component using the hook goes away: nothing outlives the page that showed it.
