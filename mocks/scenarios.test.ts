@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { encodeBase64Url } from './graph/base64url.ts'
 import { AUTH, expectGraphError, GRAPH, graphGet, TEST_NOW, TEST_SEED, walkPages } from './graph/testing.ts'
 import { createMockGraphServer } from './node.ts'
-import { createScenarioState, parseScenarioName, scenarioNames } from './scenarios.ts'
+import { createScenarioState, parseScenarioName, scenarioDescriptions, scenarioNames } from './scenarios.ts'
 
 let fakeNow = Date.parse('2026-11-20T13:00:00Z')
 const sleeps: number[] = []
@@ -35,6 +35,17 @@ describe('scenario state', () => {
     state.set('none')
     expect(seen).toEqual(['slow'])
     expect(scenarioNames).toContain(state.get())
+  })
+
+  it('knows the permission, licence and token scenarios and describes every scenario', () => {
+    for (const name of ['missing-permission', 'no-ca-access', 'p1-only', 'expired-token'] as const) {
+      expect(parseScenarioName(name)).toBe(name)
+    }
+    expect(Object.keys(scenarioDescriptions).sort()).toEqual([...scenarioNames].sort())
+    for (const name of scenarioNames) expect(scenarioDescriptions[name].trim()).not.toBe('')
+    // `forbidden` is the missing-reports-role case; the missing scope has its own scenario.
+    expect(scenarioDescriptions.forbidden).toMatch(/reports role/)
+    expect(scenarioDescriptions['missing-permission']).toMatch(/AuditLog\.Read\.All/)
   })
 })
 

@@ -1,10 +1,23 @@
 /**
- * Named fault scenarios for the fake Graph (spec §4.2, §4.3). The state is a tiny observable value shared by
- * the handlers and whoever drives them: `MOCK_SCENARIO` for `npm run mock:serve`, `scenarios.set()` in tests,
- * the app's developer menu in the browser. What each scenario does lives in mocks/graph/faults.ts.
+ * Named fault scenarios for the fake Graph (spec §4.2, §4.3, §4.4). The state is a tiny observable value shared
+ * by the handlers and whoever drives them: `MOCK_SCENARIO` for `npm run mock:serve`, `scenarios.set()` in tests,
+ * the app's developer menu in the browser. Where each scenario acts: error replies in mocks/graph/faults.ts,
+ * `expired-token` in mocks/graph/handle-request.ts (right after the token check), and the permission-shaped
+ * payloads (`no-ca-access`, `p1-only`) in mocks/graph/visibility.ts.
  */
 
-export const scenarioNames = ['none', 'throttle', 'non-premium', 'forbidden', 'flaky', 'slow'] as const
+export const scenarioNames = [
+  'none',
+  'throttle',
+  'non-premium',
+  'forbidden',
+  'missing-permission',
+  'expired-token',
+  'no-ca-access',
+  'p1-only',
+  'flaky',
+  'slow',
+] as const
 export type ScenarioName = (typeof scenarioNames)[number]
 
 /** One-line, user-facing description of each scenario (for pickers and logs). */
@@ -12,7 +25,11 @@ export const scenarioDescriptions: Readonly<Record<ScenarioName, string>> = {
   none: 'Healthy tenant',
   throttle: '429 after 5 requests per 10 s per app and tenant (spec §4.3)',
   'non-premium': '403: tenant has no Entra ID P1/P2 licence',
-  forbidden: '403: user is not in an allowed reports role',
+  forbidden: '403: signed-in user lacks a reports role (Reports Reader, Security Reader, Global Reader, …)',
+  'missing-permission': '403: token lacks the AuditLog.Read.All permission',
+  'expired-token': '401 on every request: access token has expired (sign in again)',
+  'no-ca-access': 'Caller cannot read Conditional Access data: appliedConditionalAccessPolicies is omitted',
+  'p1-only': 'Tenant has Entra ID P1 but not P2: risk fields read "hidden"',
   flaky: 'About 1 in 5 requests fails with 503/504 or a dropped connection',
   slow: 'Every response takes 0.6–1.5 s',
 }

@@ -22,6 +22,9 @@ export const EXPIRED_TOKEN_MESSAGE = 'Access token has expired or is not yet val
 // The numeric code is what Graph reports for a token it cannot split into a JWS ([obs]).
 export const MALFORMED_TOKEN_MESSAGE = 'CompactToken parsing failed with error code: 80049217'
 
+/** Spec §4.2: the `expired-token` scenario answers every authenticated request with this. */
+export const expiredTokenError = (): GraphError => unauthorized(EXPIRED_TOKEN_MESSAGE)
+
 /** Opaque tokens (e.g. the app's `Bearer mock-tenant-token`) all share one throttling bucket. */
 const OPAQUE_PRINCIPAL = 'mock-app|mock-tenant'
 

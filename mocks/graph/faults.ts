@@ -1,6 +1,7 @@
 /**
- * What each scenario (mocks/scenarios.ts) does to an authenticated request: licence/role 403s (spec §4.2),
- * the identity-reports token bucket (spec §4.3), intermittent 503/504/dropped connections, and latency.
+ * What each scenario (mocks/scenarios.ts) does to an authenticated request: licence/role/permission 403s
+ * (spec §4.2), the identity-reports token bucket (spec §4.3), intermittent 503/504/dropped connections, and
+ * latency. Scenarios that change payloads rather than replace them act in mocks/graph/visibility.ts.
  */
 import type { ScenarioState } from '../scenarios.ts'
 import { errorResponse, GraphError, newGuid, type RequestContext } from './envelope.ts'
@@ -26,6 +27,10 @@ export interface FaultInjector {
 
 export const THROTTLED_MESSAGE_PREFIX =
   'This request is throttled. Please try again after the value (in seconds) specified in the Retry-After header.'
+
+/** Spec §4.2 [obs] (docs-contrib#3196): a token without the AuditLog.Read.All scope/role. */
+export const MISSING_PERMISSION_MESSAGE =
+  'Calling principal does not have required MSGraph permissions AuditLog.Read.All'
 
 export function createFaultInjector(
   scenarios: ScenarioState,
@@ -59,6 +64,16 @@ export function createFaultInjector(
               'User is not in the allowed roles',
             ),
           )
+        case 'missing-permission':
+          return errorResponse(
+            ctx,
+            new GraphError(
+              403,
+              // Spec §4.2: the message is [obs]; the code is [unverified] (third-party notes only).
+              'Authentication_MSGraphPermissionMissing',
+              MISSING_PERMISSION_MESSAGE,
+            ),
+          )
         case 'throttle': {
           const retryAfterSeconds = throttle.take(principalKey)
           if (retryAfterSeconds === 0) return undefined
@@ -71,6 +86,11 @@ export function createFaultInjector(
         }
         case 'flaky':
           return flaky.next(request.url, ctx)
+        // Handled before faults (expired-token) or after them, in the payload (no-ca-access, p1-only).
+        case 'expired-token':
+        case 'no-ca-access':
+        case 'p1-only':
+          return undefined
         case 'slow': {
           const { minMs, maxMs } = options.slow
           await sleep(minMs + Math.floor(random() * (maxMs - minMs + 1)))

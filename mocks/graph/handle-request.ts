@@ -1,6 +1,7 @@
 /**
  * The fake Graph as a plain `Request → Response` function, shared by the MSW handlers (browser and vitest) and
- * the standalone server. Order: CORS preflight, auth (spec §4.2 401s), method, scenario faults, routing, query.
+ * the standalone server. Order: CORS preflight, auth (spec §4.2 401s, incl. the `expired-token` scenario), method,
+ * scenario faults, routing, query (with the scenario's payload visibility, spec §4.4).
  * Every exit carries request-id/client-request-id; an unexpected exception becomes Graph's 500 body, never a
  * crash of the worker or server.
  */
@@ -8,7 +9,7 @@ import type { BetaSignIn, SummarizedSignIn } from '../../contract/sign-in.ts'
 import { ODataError } from '../odata/index.ts'
 import type { ScenarioState } from '../scenarios.ts'
 import type { Tenant } from '../tenant/index.ts'
-import { authenticate } from './auth.ts'
+import { authenticate, expiredTokenError } from './auth.ts'
 import { serveRoute } from './endpoints.ts'
 import {
   createRequestContext,
@@ -22,6 +23,7 @@ import { createFaultInjector, DEFAULT_FAULT_OPTIONS, type FaultOptions } from '.
 import { resolveRoute } from './routes.ts'
 import { DEFAULT_SCAN_BUDGET, type ScanBudget } from './scan.ts'
 import { BucketCache } from './sources.ts'
+import { visibilityFor } from './visibility.ts'
 
 export interface GraphServiceOptions {
   tenant: Tenant
@@ -59,6 +61,9 @@ export function createGraphRequestHandler(options: GraphServiceOptions): GraphRe
       if (request.method === 'OPTIONS') return preflightResponse(ctx)
       const auth = authenticate(request.headers.get('authorization'), ctx.receivedAt)
       if (!auth.ok) return errorResponse(ctx, auth.error)
+      // Right after the token check, as Graph rejects an expired token before looking at method or path; an
+      // empty token keeps its own message above. Preflights stay 204 so browsers can read the 401.
+      if (options.scenarios.get() === 'expired-token') return errorResponse(ctx, expiredTokenError())
       if (request.method !== 'GET') return errorResponse(ctx, methodNotAllowed(request.method))
       const fault = await faults.apply(request, auth.principalKey, ctx)
       if (fault) return fault
@@ -70,6 +75,7 @@ export function createGraphRequestHandler(options: GraphServiceOptions): GraphRe
         signInCache,
         summaryCache,
         includeUnknownEnumMembers: prefers(request, 'include-unknown-enum-members'),
+        visibility: visibilityFor(options.scenarios.get()),
       })
       return jsonResponse(ctx, 200, body)
     } catch (error) {
