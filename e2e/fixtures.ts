@@ -46,7 +46,7 @@ export class SignInLogsPage {
 
   /** Data rows (header row is aria-rowindex 1). */
   rows(container = this.page.locator('[role=grid],[role=treegrid]')) {
-    return container.locator('[role=row]:not([aria-rowindex="1"])')
+    return container.locator('tbody tr')
   }
 
   get detailsPane() {
@@ -54,8 +54,7 @@ export class SignInLogsPage {
   }
 
   async setTheme(name: 'Light' | 'Dark') {
-    await this.page.getByRole('combobox', { name: 'Theme' }).click()
-    await this.page.getByRole('option', { name }).click()
+    await this.page.getByRole('combobox', { name: 'Theme' }).selectOption({ label: name })
   }
 
   async expectAxeClean() {

@@ -6,12 +6,14 @@ test('add and remove a filter pill: the Graph query follows', async ({ logs, pag
   await logs.open()
   await expect(logs.rows(logs.grid).first()).toBeVisible()
   await page.getByRole('button', { name: 'Add filters' }).click()
-  await page.getByRole('checkbox', { name: 'Status' }).click()
+  await page.getByRole('checkbox', { name: 'Status', exact: true }).click()
   await page.getByRole('button', { name: 'Apply' }).click()
-  await page.getByRole('radio', { name: 'Failure' }).click()
+  await page.getByRole('radio', { name: 'Failure', exact: true }).click()
   const failureRequest = page.waitForRequest((request) => request.url().includes('/auditLogs/signIns'))
   await page.getByRole('button', { name: 'Apply' }).click()
-  await expect(page.getByRole('button', { name: /^Status : Failure/ })).toBeVisible()
+  await expect(
+    page.getByRole('button', { name: 'Status : Failure (applied to loaded rows)', exact: true }),
+  ).toBeVisible()
   expect(signInsFilter((await failureRequest).url())).toContain('status/errorCode')
   // Failure is classified client-side (§4.1), and the pill says so.
   await expect(page.getByText('(applied to loaded rows)').first()).toBeVisible()
@@ -67,8 +69,7 @@ test('URL round-trip: reload keeps the view, Back/Forward move between views', a
 test('scenario picker: a failing Graph shows its state with Retry', async ({ logs, page, consoleErrors }) => {
   await logs.open()
   await expect(logs.rows(logs.grid).first()).toBeVisible()
-  await page.getByRole('combobox', { name: 'Mock scenario' }).click()
-  await page.getByRole('option', { name: /^non-premium/ }).click()
+  await page.getByRole('combobox', { name: 'Mock scenario' }).selectOption('non-premium')
   await expect(page.getByRole('button', { name: 'Retry' })).toBeVisible()
   await expect(page.getByText(/Code: /)).toBeVisible()
   // The browser itself logs the 403 response; that is the scenario working, not an app error.

@@ -9,7 +9,7 @@ test('treegrid keyboard: arrows, expand/collapse, Home/End, Enter opens a child'
   await expect(first).toHaveAttribute('aria-expanded', 'false')
   await page.keyboard.press('ArrowRight')
   await expect(first).toHaveAttribute('aria-expanded', 'true')
-  const child = tree.locator('[role=row][aria-level="2"]').first()
+  const child = tree.locator('tbody tr[aria-level="2"]').first()
   await expect(child).toBeVisible()
   await expect(child).toHaveAttribute('aria-posinset', '1')
   await page.keyboard.press('ArrowRight')

@@ -1,5 +1,5 @@
 import { useMemo, useState, type ReactNode } from 'react'
-import { makeStyles, tokens } from '@fluentui/react-components'
+import { makeStaticStyles, makeStyles, tokens } from '@fluentui/react-components'
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { AppHeader } from '../components/AppHeader.tsx'
 import { SignInLogsPage } from '../features/sign-in-logs/components/SignInLogsPage.tsx'
@@ -8,6 +8,9 @@ import { GraphWaitProvider, createGraphWaitStore, withWaitReporting } from './gr
 import { createAppQueryClient } from './query-client.ts'
 import { AppThemeProvider } from './theme.tsx'
 import { ThemePicker } from './ThemePicker.tsx'
+
+// The app fills the window edge to edge, like the admin center (the browser's default body margin off).
+const useGlobalStyles = makeStaticStyles({ body: { margin: 0 } })
 
 const useStyles = makeStyles({
   root: {
@@ -36,6 +39,7 @@ export interface AppProps {
 const systemClock = () => new Date()
 
 export function App({ dataSource, clock = systemClock, headerActions, queryClient }: AppProps) {
+  useGlobalStyles()
   const styles = useStyles()
   const [client] = useState(() => queryClient ?? createAppQueryClient())
   const waitStore = useMemo(() => createGraphWaitStore(), [])
@@ -44,23 +48,25 @@ export function App({ dataSource, clock = systemClock, headerActions, queryClien
     [dataSource, waitStore],
   )
   return (
-    <AppThemeProvider className={styles.root}>
-      <QueryClientProvider client={client}>
-        <DataSourceProvider value={source}>
-          <GraphWaitProvider store={waitStore}>
-            <AppHeader
-              productName="Microsoft Entra admin center · Sign-in Logs Studio"
-              actions={
-                <>
-                  {headerActions}
-                  <ThemePicker />
-                </>
-              }
-            />
-            <SignInLogsPage key={source.id} clock={clock} />
-          </GraphWaitProvider>
-        </DataSourceProvider>
-      </QueryClientProvider>
+    <AppThemeProvider>
+      <div className={styles.root}>
+        <QueryClientProvider client={client}>
+          <DataSourceProvider value={source}>
+            <GraphWaitProvider store={waitStore}>
+              <AppHeader
+                productName="Microsoft Entra admin center · Sign-in Logs Studio"
+                actions={
+                  <>
+                    {headerActions}
+                    <ThemePicker />
+                  </>
+                }
+              />
+              <SignInLogsPage key={source.id} clock={clock} />
+            </GraphWaitProvider>
+          </DataSourceProvider>
+        </QueryClientProvider>
+      </div>
     </AppThemeProvider>
   )
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Dropdown, Label, Option, makeStyles, tokens, useId } from '@fluentui/react-components'
+import { Label, Select, makeStyles, tokens, useId } from '@fluentui/react-components'
 import { useQueryClient } from '@tanstack/react-query'
 import {
   scenarioDescriptions,
@@ -10,29 +10,27 @@ import {
 
 const useStyles = makeStyles({
   root: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  dropdown: { minWidth: '140px' },
 })
 
 /** Mock mode only: pick a fault of the fake Graph so every error state can be seen (brief, §4). */
 export function ScenarioPicker({ scenarios }: { scenarios: ScenarioState }) {
   const styles = useStyles()
-  const labelId = useId('scenario-label')
+  const id = useId('scenario')
   const queryClient = useQueryClient()
   const [current, setCurrent] = useState<ScenarioName>(() => scenarios.get())
   return (
     <div className={styles.root}>
-      <Label id={labelId} size="small">
+      <Label htmlFor={id} size="small">
         Mock scenario
       </Label>
-      <Dropdown
+      <Select
+        id={id}
         size="small"
         appearance="underline"
-        className={styles.dropdown}
-        aria-labelledby={labelId}
         value={current}
-        selectedOptions={[current]}
-        onOptionSelect={(_, data) => {
-          const next = scenarioNames.find((name) => name === data.optionValue)
+        title={scenarioDescriptions[current]}
+        onChange={(_, data) => {
+          const next = scenarioNames.find((name) => name === data.value)
           if (!next) return
           scenarios.set(next)
           setCurrent(next)
@@ -41,11 +39,11 @@ export function ScenarioPicker({ scenarios }: { scenarios: ScenarioState }) {
         }}
       >
         {scenarioNames.map((name) => (
-          <Option key={name} value={name} text={name}>
-            {`${name} — ${scenarioDescriptions[name]}`}
-          </Option>
+          <option key={name} value={name}>
+            {name}
+          </option>
         ))}
-      </Dropdown>
+      </Select>
     </div>
   )
 }

@@ -1,37 +1,32 @@
-import { Dropdown, Label, Option, makeStyles, tokens, useId } from '@fluentui/react-components'
-import { useThemeChoice, type ThemeName } from './theme.tsx'
-
-const themeLabels: Record<ThemeName, string> = { light: 'Light', dark: 'Dark' }
+import { Label, Select, makeStyles, tokens, useId } from '@fluentui/react-components'
+import { useThemeChoice } from './theme.tsx'
 
 const useStyles = makeStyles({
   root: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  dropdown: { minWidth: '96px' },
 })
 
-/** portal-ui.md §2.4a: a control named "Theme" in the header. */
+/** portal-ui.md §2.4a: a control named "Theme" in the header (a native select: robust, labelled). */
 export function ThemePicker() {
   const styles = useStyles()
-  const labelId = useId('theme-label')
+  const id = useId('theme')
   const { theme, setTheme } = useThemeChoice()
   return (
     <div className={styles.root}>
-      <Label id={labelId} size="small">
+      <Label htmlFor={id} size="small">
         Theme
       </Label>
-      <Dropdown
+      <Select
+        id={id}
         size="small"
         appearance="underline"
-        className={styles.dropdown}
-        aria-labelledby={labelId}
-        value={themeLabels[theme]}
-        selectedOptions={[theme]}
-        onOptionSelect={(_, data) => {
-          if (data.optionValue === 'light' || data.optionValue === 'dark') setTheme(data.optionValue)
+        value={theme}
+        onChange={(_, data) => {
+          if (data.value === 'light' || data.value === 'dark') setTheme(data.value)
         }}
       >
-        <Option value="light">Light</Option>
-        <Option value="dark">Dark</Option>
-      </Dropdown>
+        <option value="light">Light</option>
+        <option value="dark">Dark</option>
+      </Select>
     </div>
   )
 }

@@ -28,7 +28,7 @@ export function useThemeChoice(): ThemeChoice {
   return value
 }
 
-export function AppThemeProvider({ children, className }: { children: ReactNode; className?: string }) {
+export function AppThemeProvider({ children }: { children: ReactNode }) {
   const [theme, setThemeState] = useState<ThemeName>(readStoredTheme)
   const setTheme = useCallback((next: ThemeName) => {
     setThemeState(next)
@@ -43,9 +43,9 @@ export function AppThemeProvider({ children, className }: { children: ReactNode;
     <ThemeContext.Provider value={value}>
       <FluentProvider
         theme={theme === 'dark' ? webDarkTheme : webLightTheme}
-        className={className}
         data-theme={theme}
-        // Portals (popovers, drawers, dialogs) inherit the theme from FluentProvider's context.
+        // Portals (popovers, drawers, dialogs) get the theme's variables; layout classes stay off
+        // the provider, or every portal node would inherit them and cover the page.
         applyStylesToPortals
       >
         {children}
