@@ -140,12 +140,14 @@ export function useDataSourceSelection(
   const waitSeconds = useLimiterWait(graphSource?.rateLimiter ?? null)
   const cspBlocked = useCspBlockedOrigin(graphSource ? settings.graphBaseUrl : null)
 
-  let problem: TokenProblem | null = null
-  if (connection && rejected?.connectionId === connection.id)
-    problem = { reason: 'rejected', requestId: rejected.requestId }
-  else if (connection?.pasted && tokenValidity(connection.pasted.description, now).state === 'expired') {
-    problem = { reason: 'expired', requestId: null }
-  }
+  // An expired pasted token is the more specific explanation of a 401, so it wins; the 401's request-id is kept.
+  const rejectedNow = connection && rejected?.connectionId === connection.id ? rejected : null
+  const expired = connection?.pasted && tokenValidity(connection.pasted.description, now).state === 'expired'
+  const problem: TokenProblem | null = expired
+    ? { reason: 'expired', requestId: rejectedNow?.requestId ?? null }
+    : rejectedNow
+      ? { reason: 'rejected', requestId: rejectedNow.requestId }
+      : null
 
   const signInAgain = () => {
     if (!settings.clientId) return setDialogTab('sign-in')
