@@ -55,8 +55,8 @@ test('Columns picker is interactive-only, saves to localStorage and changes the 
   const user = userEvent.setup()
   renderPage()
   const grid = await screen.findByRole('grid')
-  await user.click(screen.getByRole('button', { name: 'Columns' }))
-  const dialog = await screen.findByRole('dialog', { name: 'Columns', ...inLayer })
+  await user.click(await screen.findByRole('button', { name: 'Columns', ...inLayer }))
+  const dialog = await screen.findByRole('dialog', { name: 'Columns', ...inLayer }, { timeout: 5000 })
   await user.click(within(dialog).getByRole('checkbox', { name: 'Correlation ID', ...inLayer }))
   await user.click(within(dialog).getByRole('checkbox', { name: 'IP address', ...inLayer }))
   await user.click(within(dialog).getByRole('button', { name: 'Save', ...inLayer }))
@@ -156,7 +156,11 @@ test('details pane opens from a row, Escape closes it and focus returns to the r
   const row = dataRows(grid)[0]!
   const requestId = row.getAttribute('data-row-id')!
   await user.click(row)
-  const pane = await screen.findByRole('dialog', { name: 'Activity Details: Sign-ins', ...inLayer })
+  const pane = await screen.findByRole(
+    'dialog',
+    { name: 'Activity Details: Sign-ins', ...inLayer },
+    { timeout: 5000 },
+  )
   expect(window.location.search).toContain(`selected=${requestId}`)
   for (const name of [
     'Basic info',

@@ -48,6 +48,8 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalL,
     paddingBottom: tokens.spacingVerticalXXL,
   },
+  // Seven tabs do not fit 720 px: wrap rather than hide "Additional Details" off-screen.
+  tabs: { flexWrap: 'wrap' },
   copyAll: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
 })
 
@@ -129,6 +131,7 @@ function DetailsContent({
   return (
     <>
       <TabList
+        className={styles.tabs}
         aria-label="Sign-in details"
         selectedValue={current}
         onTabSelect={(_, data) => {
