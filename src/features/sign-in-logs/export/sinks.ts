@@ -142,8 +142,14 @@ interface SaveFilePickerOptions {
 }
 type ShowSaveFilePicker = (options?: SaveFilePickerOptions) => Promise<FileSystemFileHandle>
 
-/** `showSaveFilePicker` is not in TypeScript's DOM lib (WICG File System Access); feature-detect it. */
+/**
+ * `showSaveFilePicker` is not in TypeScript's DOM lib (WICG File System Access); feature-detect it.
+ * A browser under automation (`navigator.webdriver`, e.g. Playwright) cannot answer the native save
+ * dialog — headless Chromium rejects it at once with the same AbortError as a user's "Cancel" — so it
+ * gets the normal download instead.
+ */
 function saveFilePicker(target: Window): ShowSaveFilePicker | null {
+  if (target.navigator.webdriver) return null
   const candidate = (target as Window & { showSaveFilePicker?: ShowSaveFilePicker }).showSaveFilePicker
   return typeof candidate === 'function' ? candidate.bind(target) : null
 }
