@@ -54,7 +54,7 @@ export async function run({ emit, log, reps }) {
         'stream.json': () => runCase('stream', 'json'),
         'naive.json': () => runCase('naive', 'json'),
       },
-      { reps: reps(3) },
+      { reps: reps(2) },
     )
     if (proxy.misses > DOWNLOAD_PAGES)
       log(`warning: ${proxy.misses} proxy misses (expected ${DOWNLOAD_PAGES}): pages differed between runs`)

@@ -92,23 +92,36 @@ export async function run({ emit, log }) {
     emit({ name: 'grid.loadTime', value: loadSeconds, unit: 's', note: `scroll-to-end until ${rows} rows` })
     if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`)
 
-    const frames = await page.evaluate(measureScrolling)
+    const frames = await page.evaluate(measureScrolling, null)
+    // The machine's floor: the same scroll patterns over an empty element as tall as the grid, same browser.
+    const scrollHeight = await page.evaluate(
+      () => document.querySelector('[role="grid"]').parentElement.scrollHeight,
+    )
+    const floorPage = await context.newPage()
+    await floorPage.setContent(
+      `<div id="scroller" style="height:860px;overflow:auto"><div style="height:${scrollHeight}px"></div></div>`,
+    )
+    const floor = await floorPage.evaluate(measureScrolling, '#scroller')
+    await floorPage.close()
     for (const [pattern, deltas] of Object.entries(frames.deltas)) {
       const p95 = percentile(deltas, 95)
+      const floorP95 = percentile(floor.deltas[pattern], 95)
       emit({
         name: `grid.scroll.${pattern}.frameP50`,
         value: percentile(deltas, 50),
         unit: 'ms',
+        baseline: percentile(floor.deltas[pattern], 50),
         samples: deltas.length,
       })
       emit({
         name: `grid.scroll.${pattern}.frameP95`,
         value: p95,
         unit: 'ms',
+        baseline: floorP95,
         target: `< ${FRAME_BUDGET_MS} ms`,
         met: p95 < FRAME_BUDGET_MS,
         samples: deltas.length,
-        note: `${frames.notes[pattern]}; over ${rows} rows`,
+        note: `${frames.notes[pattern]}; over ${rows} rows; baseline = same scroll over an empty element as tall`,
       })
     }
     const counts = frames.domRows
@@ -129,9 +142,9 @@ export async function run({ emit, log }) {
 }
 
 /** In the page: rAF deltas for two scroll patterns, then the rendered rows at five positions. */
-async function measureScrolling() {
+async function measureScrolling(scrollerSelector) {
   const grid = document.querySelector('[role="grid"]')
-  const scroller = grid.parentElement
+  const scroller = scrollerSelector ? document.querySelector(scrollerSelector) : grid.parentElement
   const max = scroller.scrollHeight - scroller.clientHeight
   const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve))
   const scrollFrames = async (positions) => {
@@ -145,7 +158,7 @@ async function measureScrolling() {
     }
     return deltas
   }
-  const sweepFrames = 300
+  const sweepFrames = 150
   const sweep = Array.from({ length: sweepFrames }, (_, index) => (max * index) / (sweepFrames - 1))
   const smoothStart = max / 2
   const smooth = Array.from({ length: 200 }, (_, index) => smoothStart + index * 120)
@@ -157,7 +170,7 @@ async function measureScrolling() {
     scroller.scrollTop = max * fraction
     await nextFrame()
     await nextFrame()
-    domRows.push({ at: `${fraction * 100}%`, rows: grid.querySelectorAll('tbody tr').length })
+    domRows.push({ at: `${fraction * 100}%`, rows: grid ? grid.querySelectorAll('tbody tr').length : 0 })
   }
   return {
     deltas,

@@ -67,7 +67,7 @@ export async function run({ emit, log, reps }) {
     const sides = { blank: () => measureFirstDataRow(browser, blankServer.url) }
     for (const [tab, path] of Object.entries(tabs))
       sides[tab] = () => measureFirstDataRow(browser, appServer.url + path)
-    const samples = await interleave(sides, { reps: reps(4), warmup: 1 })
+    const samples = await interleave(sides, { reps: reps(3), warmup: 1 })
     const baseline = median(samples.blank.map((marks) => marks.row))
     emit({ name: 'startup.blankPage.firstRow', value: baseline, unit: 'ms', samples: samples.blank.length })
     const headings = Object.keys(tabs).flatMap((tab) =>
