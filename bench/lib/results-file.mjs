@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { fileURLToPath } from 'node:url'
+import { format, resolveConfig } from 'prettier'
 
 const jsonPath = fileURLToPath(new URL('../results.json', import.meta.url))
 const markdownPath = fileURLToPath(new URL('../RESULTS.md', import.meta.url))
@@ -41,8 +42,10 @@ export async function writeResults(ran, order) {
   const ordered = Object.fromEntries(
     order.filter((name) => sections[name]).map((name) => [name, sections[name]]),
   )
-  writeFileSync(jsonPath, `${JSON.stringify({ sections: ordered }, null, 2)}\n`)
-  writeFileSync(markdownPath, renderMarkdown(ordered))
+  // Formatted like every other file, so `prettier --check .` (npm test) stays green after a bench run.
+  const pretty = async (text, path) => format(text, { ...(await resolveConfig(path)), filepath: path })
+  writeFileSync(jsonPath, await pretty(JSON.stringify({ sections: ordered }), jsonPath))
+  writeFileSync(markdownPath, await pretty(renderMarkdown(ordered), markdownPath))
 }
 
 const cell = (value) => (value === undefined || value === null ? '' : String(value).replaceAll('|', '\\|'))
