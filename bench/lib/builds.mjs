@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { format, resolveConfig } from 'prettier'
 import { BENCH_TENANT } from './fake-graph.mjs'
 import { freePort, projectRoot, startProcess } from './processes.mjs'
 
@@ -51,22 +52,30 @@ export async function buildApp({ mode, outDir, env = {} }) {
  * A blank Vite + React page (same vite, @vitejs/plugin-react and react from the project's node_modules),
  * the start-up baseline: it renders one grid row, which the bench waits for like it waits for the app's.
  */
+/**
+ * Generated sources are written prettier-formatted: `prettier --check .` (npm test) reads only the root
+ * .gitignore and .prettierignore, not bench/.gitignore, so it sees bench/.tmp.
+ */
+async function writeFormatted(path, text) {
+  writeFileSync(path, await format(text, { ...(await resolveConfig(path)), filepath: path }))
+}
+
 export async function buildBlankApp() {
   const root = join(projectRoot, 'bench', '.tmp', 'blank-app')
   mkdirSync(join(root, 'src'), { recursive: true })
-  writeFileSync(
+  await writeFormatted(
     join(root, 'index.html'),
     '<!doctype html>\n<html lang="en">\n  <head><meta charset="UTF-8" /><title>Blank</title></head>\n' +
       '  <body>\n    <div id="root"></div>\n    <script type="module" src="/src/main.jsx"></script>\n  </body>\n</html>\n',
   )
-  writeFileSync(
+  await writeFormatted(
     join(root, 'src', 'main.jsx'),
     "import { StrictMode } from 'react'\nimport { createRoot } from 'react-dom/client'\n\n" +
       'function Blank() {\n  return (\n    <table role="grid" aria-label="Blank">\n      <tbody>\n' +
       '        <tr data-row-id="blank">\n          <td>blank</td>\n        </tr>\n      </tbody>\n    </table>\n  )\n}\n\n' +
       "createRoot(document.getElementById('root')).render(\n  <StrictMode>\n    <Blank />\n  </StrictMode>,\n)\n",
   )
-  writeFileSync(
+  await writeFormatted(
     join(root, 'vite.config.mjs'),
     "import { defineConfig } from 'vite'\nimport react from '@vitejs/plugin-react'\n\n" +
       'export default defineConfig({ plugins: [react()], logLevel: "warn" })\n',

@@ -37,8 +37,9 @@ const gridRowCount = () => {
 export async function run({ emit, log }) {
   const app = await buildE2eApp()
   const server = await startPreview({ outDir: app.outDir, mode: 'e2e' })
-  const browser = await launchChromium(['--disable-gpu-vsync', '--disable-frame-rate-limit'])
+  let browser
   try {
+    browser = await launchChromium(['--disable-gpu-vsync', '--disable-frame-rate-limit'])
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
     const page = await context.newPage()
     const errors = []
@@ -136,7 +137,7 @@ export async function run({ emit, log }) {
     })
     await context.close()
   } finally {
-    await browser.close()
+    await browser?.close()
     await server.stop()
   }
 }

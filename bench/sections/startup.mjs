@@ -60,10 +60,15 @@ export async function run({ emit, log, reps }) {
   log('building the app (vite build --mode e2e) and a blank Vite + React page')
   const app = await buildE2eApp()
   const blank = await buildBlankApp()
-  const appServer = await startPreview({ outDir: app.outDir, mode: 'e2e' })
-  const blankServer = await startPreview({ outDir: blank.outDir, cwd: blank.root })
-  const browser = await launchChromium()
+  // Each server is stopped even when a later start fails (no orphaned previews on a crash).
+  const stops = []
   try {
+    const appServer = await startPreview({ outDir: app.outDir, mode: 'e2e' })
+    stops.push(appServer.stop)
+    const blankServer = await startPreview({ outDir: blank.outDir, cwd: blank.root })
+    stops.push(blankServer.stop)
+    const browser = await launchChromium()
+    stops.push(() => browser.close())
     const sides = { blank: () => measureFirstDataRow(browser, blankServer.url) }
     for (const [tab, path] of Object.entries(tabs))
       sides[tab] = () => measureFirstDataRow(browser, appServer.url + path)
@@ -95,8 +100,6 @@ export async function run({ emit, log, reps }) {
       })
     }
   } finally {
-    await browser.close()
-    await appServer.stop()
-    await blankServer.stop()
+    for (const stop of stops.reverse()) await stop()
   }
 }
