@@ -116,6 +116,7 @@ export function SignInLogsPage({ clock }: { clock: () => Date }) {
         Sign-in logs
       </Title2>
       <SignInToolbar
+        now={now}
         onRefresh={refresh}
         onOpenColumns={tab.id === 'interactive' ? () => setColumnsOpen(true) : null}
       />

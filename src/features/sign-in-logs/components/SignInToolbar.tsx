@@ -17,13 +17,15 @@ const DownloadPane = lazy(async () => ({
 }))
 
 export interface SignInToolbarProps {
+  /** The page's anchor for relative ranges: downloads must cover exactly the window the grid shows. */
+  now: Date
   onRefresh: () => void
   /** null: the current tab has no Columns picker (§1.4 interactive only); the button is disabled. */
   onOpenColumns: (() => void) | null
 }
 
 /** portal-ui.md §2.1 command bar: Download (CSV/JSON), Refresh, Columns. */
-export function SignInToolbar({ onRefresh, onOpenColumns }: SignInToolbarProps) {
+export function SignInToolbar({ now, onRefresh, onOpenColumns }: SignInToolbarProps) {
   const [download, setDownload] = useState<'csv' | 'json' | null>(null)
   const [everOpened, setEverOpened] = useState(false)
   const open = (format: 'csv' | 'json') => {
@@ -63,6 +65,7 @@ export function SignInToolbar({ onRefresh, onOpenColumns }: SignInToolbarProps) 
             open={download !== null}
             format={download ?? 'csv'}
             onClose={() => setDownload(null)}
+            now={now}
           />
         </Suspense>
       )}
