@@ -108,6 +108,8 @@ test('browse the fake through the real-Graph path; the pasted token is never sto
   page,
   logs,
 }) => {
+  // Browsing plus a download at 5 requests per 11 s (the client-side limiter, graph-api.md §4.3) takes a while.
+  test.setTimeout(180_000)
   const marker = `tok${Date.now()}`
   const token = pastedToken(marker)
   const consoleTexts: string[] = []
@@ -158,6 +160,7 @@ test('browse the fake through the real-Graph path; the pasted token is never sto
   downloaded = await readFile(await download.path(), 'utf8')
   expect(JSON.parse(downloaded)).toEqual(expect.any(Array))
   await pane.getByRole('button', { name: 'Close' }).click()
+  await expect(pane).toBeHidden()
 
   const everything = [await pageStorageDump(page), ...consoleTexts, ...requestUrls, downloaded].join('\n')
   expect(everything).not.toContain(token)

@@ -39,7 +39,7 @@ import { useNow } from './use-now.ts'
 
 const useStyles = makeStyles({
   controls: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, minWidth: 0 },
 })
 
 /** Styles need Fluent's provider, so they live in a component rendered where `controls` is placed. */

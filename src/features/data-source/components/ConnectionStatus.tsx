@@ -4,7 +4,10 @@ import { describeTokenExpiry } from '../format-token-expiry.ts'
 import type { GraphConnection } from '../graph-connection.ts'
 
 const useStyles = makeStyles({
-  status: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  status: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  // The header is one line in the portal: the long description is cut visually, kept whole for screen readers
+  // (textContent) and in the tooltip.
+  text: { maxWidth: '200px', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
 })
 
 export interface ConnectionStatusProps {
@@ -24,7 +27,12 @@ export function ConnectionStatus({ connection, baseUrl, now, onSettings, onSignO
       : `Signed in as ${who ?? 'unknown account'} · tokens renew automatically`
   return (
     <div className={styles.status}>
-      <Text size={200} aria-label="Microsoft Graph connection">
+      <Text
+        size={200}
+        aria-label="Microsoft Graph connection"
+        className={styles.text}
+        title={`${how} · ${baseUrl}`}
+      >
         {how} · {baseUrl}
       </Text>
       <Button size="small" onClick={onSettings}>

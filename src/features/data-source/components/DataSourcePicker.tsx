@@ -2,7 +2,7 @@ import { Field, Select, makeStyles } from '@fluentui/react-components'
 
 export type DataSourceKind = 'mock' | 'graph'
 
-const useStyles = makeStyles({ select: { minWidth: '180px' } })
+const useStyles = makeStyles({ select: { minWidth: '150px' } })
 
 /**
  * A native <select> (Fluent Select): choosing "Microsoft Graph" opens a modal dialog, and a popup listbox that
