@@ -16,9 +16,15 @@ export interface StartMockGraphOptions {
   scenario?: ScenarioName
 }
 
-export async function startMockGraph(
-  opts: StartMockGraphOptions = {},
-): Promise<{ scenarios: ScenarioState; stop(): void }> {
+export interface RunningMockGraph {
+  scenarios: ScenarioState
+  /** Stop answering (the app switched to a real Graph, which the worker would otherwise shadow). */
+  stop(): void
+  /** Answer again with the same tenant and scenario state, so the scenario picker keeps working. */
+  resume(): Promise<void>
+}
+
+export async function startMockGraph(opts: StartMockGraphOptions = {}): Promise<RunningMockGraph> {
   const tenant = createTenant({
     seed: opts.seed ?? 42,
     now: opts.now ?? new Date(),
@@ -26,11 +32,14 @@ export async function startMockGraph(
   })
   const scenarios = createScenarioState(opts.scenario ?? 'none')
   const worker = setupWorker(...createGraphHandlers({ tenant, scenarios }))
-  await worker.start({
-    // Only Graph URLs are handled; the app's own requests go to the network untouched.
-    onUnhandledRequest: 'bypass',
-    quiet: true,
-    serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
-  })
-  return { scenarios, stop: () => worker.stop() }
+  const start = async () => {
+    await worker.start({
+      // Only Graph URLs are handled; the app's own requests go to the network untouched.
+      onUnhandledRequest: 'bypass',
+      quiet: true,
+      serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
+    })
+  }
+  await start()
+  return { scenarios, stop: () => worker.stop(), resume: start }
 }

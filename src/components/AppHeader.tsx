@@ -11,6 +11,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground,
     color: tokens.colorNeutralForegroundOnBrand,
     flexWrap: 'wrap',
+    // The page below is a flex column that grows; without this a wrapped header shrinks under <main>.
+    flexShrink: 0,
   },
   product: {
     fontWeight: tokens.fontWeightSemibold,
