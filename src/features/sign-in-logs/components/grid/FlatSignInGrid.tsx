@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react'
 import { mergeClasses } from '@fluentui/react-components'
 import { useTable } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
@@ -12,8 +12,8 @@ import {
   type GridColumnMeta,
 } from '../../model/table.ts'
 import type { DateDisplay } from '../format-date.ts'
-import { GridCellText } from './GridCell.tsx'
-import { columnWidths, rowHeight, useGridStyles } from './grid-styles.ts'
+import { FlatSignInRow, type FlatRowActions } from './FlatSignInRow.tsx'
+import { columnWidths, gridOverscan, rowHeight, useGridStyles, widthClass } from './grid-styles.ts'
 import { useRovingRows } from './useRovingRows.ts'
 
 const kindOf = (meta: unknown): ColumnKind => (meta as GridColumnMeta | undefined)?.kind ?? 'text'
@@ -60,7 +60,7 @@ export function FlatSignInGrid(props: FlatSignInGridProps) {
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: 10,
+    overscan: gridOverscan,
     initialRect: { width: 1200, height: 600 },
   })
   const items = virtualizer.getVirtualItems()
@@ -93,6 +93,21 @@ export function FlatSignInGrid(props: FlatSignInGridProps) {
     }
   }
 
+  // Rows get one stable actions object that reads the latest handlers, so a re-render of the grid
+  // (every scroll frame) does not re-render the memoised rows already on screen.
+  const latest = useRef({ onKeyDown, onOpenDetails: props.onOpenDetails, focused: roving.setActiveIndex })
+  useLayoutEffect(() => {
+    latest.current = { onKeyDown, onOpenDetails: props.onOpenDetails, focused: roving.setActiveIndex }
+  })
+  const actions = useMemo<FlatRowActions>(
+    () => ({
+      focused: (index) => latest.current.focused(index),
+      open: (signIn, rowElement) => latest.current.onOpenDetails(signIn, rowElement),
+      keyDown: (event, index) => latest.current.onKeyDown(event, index),
+    }),
+    [],
+  )
+
   return (
     <div ref={scrollRef} className={styles.scroller}>
       <table
@@ -113,8 +128,10 @@ export function FlatSignInGrid(props: FlatSignInGridProps) {
               <th
                 key={header.id}
                 scope="col"
-                className={styles.headerCell}
-                style={{ width: columnWidths[kindOf(header.column.columnDef.meta)] }}
+                className={mergeClasses(
+                  styles.headerCell,
+                  widthClass(styles, kindOf(header.column.columnDef.meta)),
+                )}
               >
                 <table.FlexRender header={header} />
               </th>
@@ -125,34 +142,20 @@ export function FlatSignInGrid(props: FlatSignInGridProps) {
           {items.map((item) => {
             const row = rows[item.index]
             if (!row) return null
-            const selected = row.id === props.selectedId
             return (
-              <tr
+              <FlatSignInRow
                 key={row.id}
-                ref={roving.rowRef(item.index)}
-                aria-rowindex={item.index + 2}
-                aria-selected={selected}
-                tabIndex={item.index === roving.activeIndex ? 0 : -1}
-                data-row-id={row.id}
-                className={mergeClasses(styles.row, selected && styles.rowSelected)}
-                style={{ transform: `translateY(${item.start}px)`, width: totalWidth }}
-                onFocus={() => roving.setActiveIndex(item.index)}
-                onClick={(event) => props.onOpenDetails(row.original, event.currentTarget)}
-                onKeyDown={(event) => onKeyDown(event, item.index)}
-              >
-                {row.getVisibleCells().map((cell) => {
-                  const kind = kindOf(cell.column.columnDef.meta)
-                  return (
-                    <td key={cell.id} className={styles.cell} style={{ width: columnWidths[kind] }}>
-                      <GridCellText
-                        kind={kind}
-                        value={cell.getValue() as string | null}
-                        dates={props.dates}
-                      />
-                    </td>
-                  )
-                })}
-              </tr>
+                row={row}
+                index={item.index}
+                start={item.start}
+                width={totalWidth}
+                selected={row.id === props.selectedId}
+                tabbable={item.index === roving.activeIndex}
+                dates={props.dates}
+                visibleColumnIds={props.visibleColumnIds}
+                rowRef={roving.rowRef(item.index)}
+                actions={actions}
+              />
             )
           })}
         </tbody>

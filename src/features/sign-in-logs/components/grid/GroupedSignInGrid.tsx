@@ -14,8 +14,15 @@ import {
 } from '../../model/table.ts'
 import type { TabId } from '../../model/tabs.ts'
 import type { DateDisplay } from '../format-date.ts'
-import { GridCellText } from './GridCell.tsx'
-import { columnWidths, expanderWidth, rowHeight, useGridStyles } from './grid-styles.ts'
+import { GridCell } from './GridCell.tsx'
+import {
+  columnWidths,
+  expanderWidth,
+  gridOverscan,
+  rowHeight,
+  useGridStyles,
+  widthClass,
+} from './grid-styles.ts'
 import { useRovingRows } from './useRovingRows.ts'
 
 const kindOf = (meta: unknown): ColumnKind => (meta as GridColumnMeta | undefined)?.kind ?? 'text'
@@ -67,7 +74,7 @@ export function GroupedSignInGrid(props: GroupedSignInGridProps) {
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: 10,
+    overscan: gridOverscan,
     initialRect: { width: 1200, height: 600 },
   })
   const items = virtualizer.getVirtualItems()
@@ -131,14 +138,16 @@ export function GroupedSignInGrid(props: GroupedSignInGridProps) {
   }
 
   const cells = (row: (typeof rows)[number]) =>
-    row.getAllCells().map((cell) => {
-      const kind = kindOf(cell.column.columnDef.meta)
-      return (
-        <td key={cell.id} className={styles.cell} style={{ width: columnWidths[kind] }}>
-          <GridCellText kind={kind} value={cell.getValue() as string | null} dates={props.dates} />
-        </td>
-      )
-    })
+    row
+      .getAllCells()
+      .map((cell) => (
+        <GridCell
+          key={cell.id}
+          kind={kindOf(cell.column.columnDef.meta)}
+          value={cell.getValue() as string | null}
+          dates={props.dates}
+        />
+      ))
 
   return (
     <div ref={scrollRef} className={styles.scroller}>
@@ -154,7 +163,7 @@ export function GroupedSignInGrid(props: GroupedSignInGridProps) {
       >
         <thead className={styles.header}>
           <tr aria-rowindex={1} className={styles.headerRow}>
-            <th scope="col" className={styles.headerCell} style={{ width: expanderWidth }}>
+            <th scope="col" className={mergeClasses(styles.headerCell, styles.widthExpander)}>
               <span className={styles.visuallyHidden}>Expand</span>
             </th>
             {headers.map((header) => (
@@ -163,8 +172,10 @@ export function GroupedSignInGrid(props: GroupedSignInGridProps) {
               <th
                 key={header.id}
                 scope="col"
-                className={styles.headerCell}
-                style={{ width: columnWidths[kindOf(header.column.columnDef.meta)] }}
+                className={mergeClasses(
+                  styles.headerCell,
+                  widthClass(styles, kindOf(header.column.columnDef.meta)),
+                )}
               >
                 <table.FlexRender header={header} />
               </th>
@@ -198,8 +209,12 @@ export function GroupedSignInGrid(props: GroupedSignInGridProps) {
                   className={styles.row}
                   onClick={() => props.onToggle(tree.key, !isOpen)}
                 >
-                  <td className={styles.cell} style={{ width: expanderWidth }}>
-                    {isOpen ? <ChevronDownRegular aria-hidden /> : <ChevronRightRegular aria-hidden />}
+                  <td className={mergeClasses(styles.cell, styles.widthExpander)}>
+                    {isOpen ? (
+                      <ChevronDownRegular aria-hidden className={styles.expanderIcon} />
+                    ) : (
+                      <ChevronRightRegular aria-hidden className={styles.expanderIcon} />
+                    )}
                   </td>
                   {cells(row)}
                 </tr>
@@ -218,7 +233,7 @@ export function GroupedSignInGrid(props: GroupedSignInGridProps) {
                   className={mergeClasses(styles.row, styles.childRow, selected && styles.rowSelected)}
                   onClick={(event) => props.onOpenDetails(tree.signIn, event.currentTarget)}
                 >
-                  <td className={styles.cell} style={{ width: expanderWidth }}>
+                  <td className={mergeClasses(styles.cell, styles.widthExpander)}>
                     <span className={styles.visuallyHidden}>Sign-in in this group</span>
                   </td>
                   {cells(row)}

@@ -5,6 +5,8 @@ import type { Virtualizer } from '@tanstack/react-virtual'
  * Roving tabindex over virtual rows (portal-ui.md §5): one row is tabbable; arrow keys move the
  * focus, scrolling the target into the rendered window first and focusing it once it is rendered.
  */
+const maxCachedRowRefs = 2000
+
 export function useRovingRows(rowCount: number, virtualizer: Virtualizer<HTMLDivElement, Element>) {
   const [activeIndex, setActiveIndex] = useState(0)
   const pendingFocus = useRef<number | null>(null)
@@ -39,13 +41,25 @@ export function useRovingRows(rowCount: number, virtualizer: Virtualizer<HTMLDiv
     }
   })
 
-  const rowRef = useCallback(
-    (index: number) => (element: HTMLElement | null) => {
+  // One ref callback per row index, the same function on every render: a new function each render
+  // makes React detach and re-attach every rendered row's ref on every scroll frame, and would defeat
+  // the memoised rows (issue #7). React 19 calls the returned cleanup when the element goes away.
+  const rowRefs = useRef(new Map<number, (element: HTMLElement | null) => () => void>())
+  const rowRef = useCallback((index: number) => {
+    const cached = rowRefs.current.get(index)
+    if (cached) return cached
+    // Bounded: a sweep over 100,000 rows would otherwise keep one closure per row ever shown. Clearing
+    // only costs one re-attach of the rows on screen.
+    if (rowRefs.current.size > maxCachedRowRefs) rowRefs.current.clear()
+    const ref = (element: HTMLElement | null) => {
       if (element) rowElements.current.set(index, element)
-      else rowElements.current.delete(index)
-    },
-    [],
-  )
+      return () => {
+        if (rowElements.current.get(index) === element) rowElements.current.delete(index)
+      }
+    }
+    rowRefs.current.set(index, ref)
+    return ref
+  }, [])
 
   return { activeIndex: clamped, setActiveIndex, focusRow, rowRef }
 }
