@@ -2,15 +2,16 @@
  * Pills Graph cannot apply (portal-ui.md §2.6 `*` fields, Status = Failure) are applied to loaded rows here.
  * The predicates ignore server-side pills: Graph already applied those.
  */
+// The zod-free value lists (enum-values.ts): importing them from sign-in.ts would build every schema and
+// pull zod into the first screen (issue #7).
 import {
   evolvableMembersOf,
   incomingTokenTypeValues,
   protocolTypeValues,
   signInAccessTypeValues,
   tokenIssuerTypeValues,
-  type BetaSignIn,
-  type SummarizedSignIn,
-} from '../../../../contract/sign-in.ts'
+} from '../../../../contract/enum-values.ts'
+import type { BetaSignIn, SummarizedSignIn } from '../../../../contract/sign-in.ts'
 import { isPillServerSide, type FilterFieldId, type FilterPill } from '../model/filter-fields.ts'
 import { statusOfErrorCode } from '../model/status.ts'
 import { looksLikeGuid } from './odata-literals.ts'
