@@ -10,13 +10,13 @@
  * choosing it opens the connect dialog, and switching back to the mock tenant signs out, so a token is held in
  * memory only while it is in use.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { makeStyles, tokens } from '@fluentui/react-components'
 import type { DataSource } from '../../app/data-source.tsx'
 import { tokenValidity } from '../../lib/auth/access-token-claims.ts'
 import { signInWithMsal } from '../../lib/auth/msal-session.ts'
 import type { PastedToken } from '../../lib/auth/pasted-token.ts'
-import { ConnectDialog, type ConnectTab } from './components/ConnectDialog.tsx'
+import type { ConnectTab } from './components/ConnectDialog.tsx'
 import { ConnectionStatus } from './components/ConnectionStatus.tsx'
 import { DataSourcePicker, type DataSourceKind } from './components/DataSourcePicker.tsx'
 import {
@@ -36,6 +36,11 @@ import { createConnectedGraphSource } from './graph-data-source.ts'
 import { buildTimeGraphSettings, startsOnGraph } from './build-time-settings.ts'
 import { loadGraphSettings, saveGraphSettings, type GraphSettings } from './graph-settings.ts'
 import { useNow } from './use-now.ts'
+
+// The connect dialog (sign-in, paste, settings panels) loads when first opened: issue #7, first-screen JavaScript.
+const ConnectDialog = lazy(async () => ({
+  default: (await import('./components/ConnectDialog.tsx')).ConnectDialog,
+}))
 
 const useStyles = makeStyles({
   controls: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -88,6 +93,9 @@ export function useDataSourceSelection(
   const [settings, setSettings] = useState<GraphSettings>(() => loadGraphSettings(buildTimeGraphSettings()))
   const [connection, setConnection] = useState<GraphConnection | null>(null)
   const [dialogTab, setDialogTab] = useState<ConnectTab | null>(() => (startsOnGraph() ? 'sign-in' : null))
+  // Mounted from the first opening on, then kept, so the dialog keeps its close animation (derived state).
+  const [dialogMounted, setDialogMounted] = useState(dialogTab !== null)
+  if (dialogTab !== null && !dialogMounted) setDialogMounted(true)
   const [rejected, setRejected] = useState<{ connectionId: number; requestId: string | null } | null>(null)
   // The connection to disconnect when it is replaced or the page goes away; written only in handlers.
   const connectionRef = useRef<GraphConnection | null>(null)
@@ -182,18 +190,22 @@ export function useDataSourceSelection(
         />
       )}
       {cspBlocked && <CspBlockedBar origin={cspBlocked} />}
-      <ConnectDialog
-        tab={dialogTab}
-        onTabChange={setDialogTab}
-        onClose={() => setDialogTab(null)}
-        settings={settings}
-        onSaveSettings={(next) => {
-          saveGraphSettings(next)
-          setSettings(next)
-        }}
-        onSignIn={signIn}
-        onToken={acceptToken}
-      />
+      {dialogMounted && (
+        <Suspense fallback={null}>
+          <ConnectDialog
+            tab={dialogTab}
+            onTabChange={setDialogTab}
+            onClose={() => setDialogTab(null)}
+            settings={settings}
+            onSaveSettings={(next) => {
+              saveGraphSettings(next)
+              setSettings(next)
+            }}
+            onSignIn={signIn}
+            onToken={acceptToken}
+          />
+        </Suspense>
+      )}
     </ControlsLayout>
   )
 

@@ -29,31 +29,8 @@ const useStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground2, display: 'block', marginBottom: tokens.spacingVerticalS },
 })
 
-export const columnsStorageKey = 'sign-in-logs-studio.interactive-columns'
-
-/** The saved choice, or the §1.3 defaults; unknown ids from older versions are dropped. */
-export function readStoredColumns(): string[] {
-  try {
-    const raw = window.localStorage.getItem(columnsStorageKey)
-    if (!raw) return [...defaultInteractiveColumnIds]
-    const parsed: unknown = JSON.parse(raw)
-    if (!Array.isArray(parsed)) return [...defaultInteractiveColumnIds]
-    const known = new Set(interactiveColumnCatalogue.map((column) => column.id))
-    const ids = parsed.filter((id): id is string => typeof id === 'string' && known.has(id))
-    return ids.length ? ids : [...defaultInteractiveColumnIds]
-  } catch (error) {
-    console.warn('Saved columns could not be read; using the defaults', error)
-    return [...defaultInteractiveColumnIds]
-  }
-}
-
-export function storeColumns(ids: readonly string[]) {
-  try {
-    window.localStorage.setItem(columnsStorageKey, JSON.stringify(ids))
-  } catch (error) {
-    console.warn('Columns could not be saved', error)
-  }
-}
+// Re-exported for existing importers; the page imports columns-storage.ts so this dialog can load on demand.
+export { columnsStorageKey, readStoredColumns, storeColumns } from './columns-storage.ts'
 
 /** portal-ui.md §1.4: tick columns, Save. Never changes downloads. */
 export function ColumnsPickerDialog({

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react'
+import { Suspense, lazy, useCallback, useRef, useState } from 'react'
 import {
   Breadcrumb,
   BreadcrumbButton,
@@ -17,14 +17,21 @@ import { useGraphWait } from '../../../app/graph-wait.tsx'
 import { signInKeys } from '../api/queries.ts'
 import { tabById } from '../model/tabs.ts'
 import { useViewState } from '../model/view-state.ts'
-import { ColumnsPickerDialog, readStoredColumns, storeColumns } from './ColumnsPickerDialog.tsx'
-import { SignInDetailsPane } from './details/SignInDetailsPane.tsx'
+import { readStoredColumns, storeColumns } from './columns-storage.ts'
 import { emptyReason } from './empty-reason.ts'
 import { FilterBar } from './filters/FilterBar.tsx'
 import { FlatSignInView } from './FlatSignInView.tsx'
 import { GroupedSignInView } from './GroupedSignInView.tsx'
 import { LogTabs } from './LogTabs.tsx'
 import { SignInToolbar } from './SignInToolbar.tsx'
+
+// Loaded on first use (issue #7: first-screen JavaScript): the Columns dialog and the details pane with its tables.
+const ColumnsPickerDialog = lazy(async () => ({
+  default: (await import('./ColumnsPickerDialog.tsx')).ColumnsPickerDialog,
+}))
+const SignInDetailsPane = lazy(async () => ({
+  default: (await import('./details/SignInDetailsPane.tsx')).SignInDetailsPane,
+}))
 
 const useStyles = makeStyles({
   page: {
@@ -65,6 +72,10 @@ export function SignInLogsPage({ clock }: { clock: () => Date }) {
   const [openedSignIn, setOpenedSignIn] = useState<BetaSignIn | null>(null)
   const returnFocus = useRef<HTMLElement | null>(null)
   const wait = useGraphWait()
+  // The pane mounts when a sign-in is first selected (a click, or ?selected= in the address) and then stays
+  // mounted, so the drawer keeps its close animation. Derived state, set during render (React docs pattern).
+  const [detailsMounted, setDetailsMounted] = useState(state.selected !== null)
+  if (state.selected !== null && !detailsMounted) setDetailsMounted(true)
 
   const refresh = () => {
     setNow(clock())
@@ -157,24 +168,30 @@ export function SignInLogsPage({ clock }: { clock: () => Date }) {
         )}
       </section>
       {columnsOpen && (
-        <ColumnsPickerDialog
-          open
-          visibleIds={columns}
-          onClose={() => setColumnsOpen(false)}
-          onSave={(ids) => {
-            setColumns(ids)
-            storeColumns(ids)
-            setColumnsOpen(false)
-          }}
-        />
+        <Suspense fallback={null}>
+          <ColumnsPickerDialog
+            open
+            visibleIds={columns}
+            onClose={() => setColumnsOpen(false)}
+            onSave={(ids) => {
+              setColumns(ids)
+              storeColumns(ids)
+              setColumnsOpen(false)
+            }}
+          />
+        </Suspense>
       )}
-      <SignInDetailsPane
-        selectedId={state.selected}
-        loadedSignIn={openedSignIn}
-        tab={tab.id}
-        dates={state.dates}
-        onClose={closeDetails}
-      />
+      {detailsMounted && (
+        <Suspense fallback={null}>
+          <SignInDetailsPane
+            selectedId={state.selected}
+            loadedSignIn={openedSignIn}
+            tab={tab.id}
+            dates={state.dates}
+            onClose={closeDetails}
+          />
+        </Suspense>
+      )}
     </main>
   )
 }
