@@ -1,10 +1,41 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import { contentSecurityPolicyPlugin } from './vite-plugins/csp.ts'
 
+/**
+ * main.tsx starts the mock engine (mocks/browser.ts, a dynamic import) on every visit, so the browser may as well
+ * fetch and compile it while the app's own chunks load, instead of after they ran (issue #7, start-up).
+ */
+function preloadMockEnginePlugin(): Plugin {
+  let base = '/'
+  return {
+    name: 'preload-mock-engine',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle }) {
+        const engine = Object.values(bundle ?? {}).find(
+          (output) => output.type === 'chunk' && output.facadeModuleId?.endsWith('/mocks/browser.ts'),
+        )
+        if (!engine || engine.type !== 'chunk') return []
+        // Files the page already loads (the entry and its preloads) are not linked twice.
+        const files = [engine.fileName, ...engine.imports].filter((fileName) => !html.includes(fileName))
+        return files.map((fileName) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${fileName}` },
+          injectTo: 'head' as const,
+        }))
+      },
+    },
+  }
+}
+
 export default defineConfig(({ mode }) => ({
-  plugins: [react(), contentSecurityPolicyPlugin()],
+  plugins: [react(), contentSecurityPolicyPlugin(), preloadMockEnginePlugin()],
   build: {
     outDir: mode === 'e2e' ? 'dist-e2e' : 'dist',
     // Fluent alone is ~500 kB before gzip; the first-screen budget is tracked by `npm run bench`.

@@ -28,16 +28,38 @@ export function useDataSource(): DataSource {
 /** The token the fake accepts: any non-empty bearer (interfaces.md, mock auth). */
 export const MOCK_ACCESS_TOKEN = 'mock-tenant-token'
 
+export interface MockDataSourceOptions extends Partial<
+  Omit<GraphClientOptions, 'baseUrl' | 'getAccessToken'>
+> {
+  baseUrl?: string
+  /**
+   * Settles when the fake answers (the MSW worker is running). Requests wait for it, so the page can render its
+   * shell while the worker starts instead of after (issue #7, start-up); a rejection fails each request with it.
+   */
+  ready?: Promise<unknown>
+}
+
 /** The fake tenant, answered by MSW at the real Graph origin (or by the standalone server at `baseUrl`). */
-export function createMockDataSource(
-  options: { baseUrl?: string } & Partial<Omit<GraphClientOptions, 'baseUrl' | 'getAccessToken'>> = {},
-): DataSource {
-  const { baseUrl = 'https://graph.microsoft.com', ...rest } = options
+export function createMockDataSource(options: MockDataSourceOptions = {}): DataSource {
+  const { baseUrl = 'https://graph.microsoft.com', ready, fetch: fetchOption, ...rest } = options
+  // Looked up per call, like the client's default: tests replace globalThis.fetch after creating the source.
+  const send: typeof fetch = (input, init) => (fetchOption ?? globalThis.fetch)(input, init)
+  const fetchWhenReady: typeof fetch | undefined = ready
+    ? async (input, init) => {
+        await ready
+        return send(input, init)
+      }
+    : fetchOption
   return {
     id: 'mock',
     kind: 'mock',
     label: 'Mock tenant',
-    client: createGraphClient({ ...rest, baseUrl, getAccessToken: async () => MOCK_ACCESS_TOKEN }),
+    client: createGraphClient({
+      ...rest,
+      baseUrl,
+      fetch: fetchWhenReady,
+      getAccessToken: async () => MOCK_ACCESS_TOKEN,
+    }),
   }
 }
 

@@ -1,4 +1,4 @@
-import { StrictMode } from 'react'
+import { StrictMode, Suspense, use } from 'react'
 import { createRoot } from 'react-dom/client'
 import { appEnv } from '../config/env.ts'
 import { useDataSourceSelection } from '../features/data-source/index.ts'
@@ -11,12 +11,14 @@ if (!rootElement) throw new Error('index.html has no #root element')
 
 const env = appEnv()
 const mockNow = env.mockNow ?? new Date()
-// Dynamic import: msw and the fake tenant load only when the mock tenant is in use.
-const mockGraph = await (
-  await import('../../mocks/browser.ts')
-).startMockGraph({ seed: env.mockSeed, now: mockNow, size: env.mockSize })
+// Dynamic import: msw and the fake tenant load only when the mock tenant is in use. Not awaited: the shell renders
+// while the worker registers and the tenant is built (issue #7, start-up); mock requests wait for `mockGraph`.
+const mockGraph = import('../../mocks/browser.ts').then((mocks) =>
+  mocks.startMockGraph({ seed: env.mockSeed, now: mockNow, size: env.mockSize }),
+)
+mockGraph.catch((error: unknown) => console.error('The mock tenant did not start:', error))
 // A Graph client at the real origin with a non-empty bearer token (the fake accepts any, mocks/graph/auth.ts).
-const mockTenant = createMockDataSource()
+const mockTenant = createMockDataSource({ ready: mockGraph })
 // A fixed VITE_MOCK_NOW pins the app's clock to the tenant's, so "Last 24 hours" is deterministic.
 const mockClock = env.mockNow ? () => new Date(mockNow) : () => new Date()
 const realClock = () => new Date()
@@ -24,8 +26,21 @@ const realClock = () => new Date()
 // The worker answers Graph URLs on every origin, so it must be off while the app talks to a real Graph
 // (or to the standalone fake), and on again when the user switches back.
 const onKindChange = async (kind: 'mock' | 'graph') => {
-  if (kind === 'graph') mockGraph.stop()
-  else await mockGraph.resume()
+  const running = await mockGraph
+  if (kind === 'graph') running.stop()
+  else await running.resume()
+}
+
+// A fake that failed to start has no scenarios: the picker stays away (the failure shows on the requests).
+const mockScenarios = mockGraph.then(
+  (running) => running.scenarios,
+  () => null,
+)
+
+/** The scenario picker appears once the fake runs (it needs the fake's scenario state). */
+function MockScenarioPicker() {
+  const scenarios = use(mockScenarios)
+  return scenarios && <ScenarioPicker scenarios={scenarios} />
 }
 
 function Root() {
@@ -37,7 +52,11 @@ function Root() {
       headerActions={
         <>
           {controls}
-          {source.kind === 'mock' && <ScenarioPicker scenarios={mockGraph.scenarios} />}
+          {source.kind === 'mock' && (
+            <Suspense fallback={null}>
+              <MockScenarioPicker />
+            </Suspense>
+          )}
         </>
       }
     />
