@@ -1,4 +1,5 @@
-import { makeStyles, tokens } from '@fluentui/react-components'
+import { useMemo } from 'react'
+import { makeResetStyles, makeStyles, tokens } from '@fluentui/react-components'
 import type { ColumnKind } from '../../model/columns.ts'
 
 export const rowHeight = 40
@@ -12,7 +13,42 @@ export const gridOverscan = 4
 export const columnWidths: Record<ColumnKind, number> = { date: 200, id: 300, text: 200, count: 110 }
 export const expanderWidth = 36
 
-export const useGridStyles = makeStyles({
+/*
+ * Rows and cells are the elements created on every scroll frame: one reset-style class each (all
+ * declarations in one rule) instead of ~10 atomic classes, so the style engine matches and applies
+ * one rule per element (issue #7). Per-kind modifiers below stay atomic and override them.
+ */
+const useRowBaseClass = makeResetStyles({
+  position: 'absolute',
+  left: 0,
+  top: 0,
+  display: 'flex',
+  height: `${rowHeight}px`,
+  boxSizing: 'border-box',
+  borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+  color: tokens.colorNeutralForeground1,
+  cursor: 'pointer',
+  ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
+  ':focus-visible': {
+    outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+    outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})`,
+  },
+})
+
+// A block cell (not flex) so text-overflow applies to the text itself and no wrapper element is
+// needed: each element costs style and layout time for every row scrolled into view (issue #7).
+const useCellBaseClass = makeResetStyles({
+  display: 'block',
+  flexShrink: 0,
+  boxSizing: 'border-box',
+  paddingInline: tokens.spacingHorizontalS,
+  overflow: 'hidden',
+  whiteSpace: 'nowrap',
+  textOverflow: 'ellipsis',
+  lineHeight: `${rowHeight - 1}px`,
+})
+
+const useAtomicGridStyles = makeStyles({
   scroller: {
     flexGrow: 1,
     minHeight: '280px',
@@ -45,36 +81,8 @@ export const useGridStyles = makeStyles({
     textAlign: 'start',
   },
   body: { display: 'grid', position: 'relative' },
-  row: {
-    position: 'absolute',
-    left: 0,
-    top: 0,
-    display: 'flex',
-    height: `${rowHeight}px`,
-    boxSizing: 'border-box',
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
-    color: tokens.colorNeutralForeground1,
-    cursor: 'pointer',
-    ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
-    ':focus-visible': {
-      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
-      outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})`,
-    },
-  },
   rowSelected: { backgroundColor: tokens.colorSubtleBackgroundSelected },
   childRow: { backgroundColor: tokens.colorNeutralBackground2 },
-  // A block cell (not flex) so text-overflow applies to the text itself and no wrapper element is
-  // needed: each element costs style and layout time for every row scrolled into view (issue #7).
-  cell: {
-    display: 'block',
-    flexShrink: 0,
-    boxSizing: 'border-box',
-    paddingInline: tokens.spacingHorizontalS,
-    overflow: 'hidden',
-    whiteSpace: 'nowrap',
-    textOverflow: 'ellipsis',
-    lineHeight: `${rowHeight - 1}px`,
-  },
   // Per-kind widths as classes rather than inline styles: identical cells then share their style.
   widthDate: { width: `${columnWidths.date}px` },
   widthId: { width: `${columnWidths.id}px` },
@@ -108,6 +116,14 @@ export const useGridStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
   },
 })
+
+/** The grid's classes: the atomic ones plus the row and cell base classes. */
+export function useGridStyles() {
+  const atomic = useAtomicGridStyles()
+  const row = useRowBaseClass()
+  const cell = useCellBaseClass()
+  return useMemo(() => ({ ...atomic, row, cell }), [atomic, row, cell])
+}
 
 type GridStyles = ReturnType<typeof useGridStyles>
 
