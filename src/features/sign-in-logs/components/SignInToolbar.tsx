@@ -1,20 +1,23 @@
 import { Suspense, lazy, useState } from 'react'
-import {
-  Menu,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-  Toolbar,
-  ToolbarButton,
-  ToolbarDivider,
-} from '@fluentui/react-components'
+import { Text, Toolbar, ToolbarButton, ToolbarDivider } from '@fluentui/react-components'
 import { ArrowClockwiseRegular, ArrowDownloadRegular, ColumnTripleEditRegular } from '@fluentui/react-icons'
+import { onDemand, onDemandFailureMessage } from './on-demand.ts'
 
 // The download pane (helper "downloads") is loaded on first use so its writers stay out of the first screen.
 const DownloadPane = lazy(async () => ({
   default: (await import('../export/DownloadPane.tsx')).DownloadPane,
 }))
+
+// The Download menu too (issue #7): until its first opening the toolbar shows a look-alike menu button.
+const downloadMenu = onDemand(() => import('./DownloadMenu.tsx'))
+
+/** Hover or focus on Download: start fetching the menu, so the click rarely waits. A failure shows on click. */
+function prefetchDownloadMenu(): void {
+  downloadMenu.load().then(
+    () => undefined,
+    () => undefined,
+  )
+}
 
 export interface SignInToolbarProps {
   /** The page's anchor for relative ranges: downloads must cover exactly the window the grid shows. */
@@ -22,6 +25,53 @@ export interface SignInToolbarProps {
   onRefresh: () => void
   /** null: the current tab has no Columns picker (§1.4 interactive only); the button is disabled. */
   onOpenColumns: (() => void) | null
+}
+
+/** Download: a plain menu button until the menu's code has loaded, then the real Fluent Menu, mounted open. */
+function DownloadButton({ onPick }: { onPick: (format: 'csv' | 'json') => void }) {
+  const [menu, setMenu] = useState(() => downloadMenu.loaded())
+  const [open, setOpen] = useState(false)
+  const [failed, setFailed] = useState(false)
+  if (menu) {
+    return (
+      <menu.DownloadMenu
+        open={open}
+        onOpenChange={setOpen}
+        onPick={(format) => {
+          setOpen(false)
+          onPick(format)
+        }}
+      />
+    )
+  }
+  const openMenu = () => {
+    setFailed(false)
+    downloadMenu.load().then(
+      (loaded) => {
+        setMenu(loaded)
+        setOpen(true)
+      },
+      (error: unknown) => {
+        console.error('The Download menu could not be loaded', error)
+        setFailed(true)
+      },
+    )
+  }
+  return (
+    <>
+      <ToolbarButton
+        icon={<ArrowDownloadRegular />}
+        // As Fluent's closed MenuTrigger: aria-haspopup, no aria-expanded.
+        aria-haspopup="menu"
+        onPointerEnter={prefetchDownloadMenu}
+        onFocus={prefetchDownloadMenu}
+        onClick={openMenu}
+      >
+        Download
+      </ToolbarButton>
+      {failed && <Text role="alert">{onDemandFailureMessage}</Text>}
+    </>
+  )
 }
 
 /** portal-ui.md §2.1 command bar: Download (CSV/JSON), Refresh, Columns. */
@@ -35,17 +85,7 @@ export function SignInToolbar({ now, onRefresh, onOpenColumns }: SignInToolbarPr
   return (
     <>
       <Toolbar aria-label="Sign-in logs commands">
-        <Menu>
-          <MenuTrigger disableButtonEnhancement>
-            <ToolbarButton icon={<ArrowDownloadRegular />}>Download</ToolbarButton>
-          </MenuTrigger>
-          <MenuPopover>
-            <MenuList>
-              <MenuItem onClick={() => open('csv')}>Download CSV</MenuItem>
-              <MenuItem onClick={() => open('json')}>Download JSON</MenuItem>
-            </MenuList>
-          </MenuPopover>
-        </Menu>
+        <DownloadButton onPick={open} />
         <ToolbarDivider />
         <ToolbarButton icon={<ArrowClockwiseRegular />} onClick={onRefresh}>
           Refresh

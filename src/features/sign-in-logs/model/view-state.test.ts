@@ -2,14 +2,13 @@ import { act, renderHook, waitFor } from '@testing-library/react'
 import * as fc from 'fast-check'
 import { filterFieldsFor } from './filter-fields.ts'
 import { tabIds } from './tabs.ts'
+import { parseDateTimeInput, validateCustomRange } from './date-input.ts'
 import {
   defaultViewState,
-  parseDateTimeInput,
   parseViewState,
   resolveDateRange,
   serializeViewState,
   useViewState,
-  validateCustomRange,
   type ViewState,
 } from './view-state.ts'
 

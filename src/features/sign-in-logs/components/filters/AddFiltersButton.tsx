@@ -1,30 +1,13 @@
-import { useState } from 'react'
-import {
-  Button,
-  Checkbox,
-  Popover,
-  PopoverSurface,
-  PopoverTrigger,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components'
+import { useRef, useState } from 'react'
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components'
 import { AddRegular } from '@fluentui/react-icons'
 import type { FilterFieldDefinition, FilterFieldId } from '../../model/filter-fields.ts'
+import { EditorLoadFailure, openWithEditors, useFilterPopover } from './PillPopover.tsx'
+import { prefetchFilterEditors } from './filter-editors.ts'
 
 const useStyles = makeStyles({
   surface: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: '260px' },
-  list: {
-    display: 'flex',
-    flexDirection: 'column',
-    maxHeight: '360px',
-    overflowY: 'auto',
-    border: 'none',
-    margin: 0,
-    padding: 0,
-  },
   heading: { fontWeight: tokens.fontWeightSemibold },
-  legend: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
 })
 
@@ -41,53 +24,64 @@ export function AddFiltersButton({
   const styles = useStyles()
   const [open, setOpen] = useState(false)
   const [picked, setPicked] = useState<FilterFieldId[]>([])
+  const [failed, setFailed] = useState(false)
   const available = fields.filter((field) => !activeFieldIds.includes(field.id))
-  return (
-    <Popover
-      open={open}
-      onOpenChange={(_, data) => {
-        if (data.open) setPicked([])
-        setOpen(data.open)
-      }}
-      trapFocus
-      withArrow
+  // The popover, its checkboxes and positioning load on the first opening (filter-editors.ts).
+  const popover = useFilterPopover(open)
+  const requestOpen = openWithEditors(
+    (next) => {
+      setFailed(false)
+      if (next) setPicked([])
+      setOpen(next)
+    },
+    () => setFailed(true),
+  )
+  const triggerRef = useRef<HTMLButtonElement>(null)
+  const trigger = (
+    <Button
+      ref={triggerRef}
+      appearance="subtle"
+      icon={<AddRegular />}
+      onPointerEnter={prefetchFilterEditors}
+      onFocus={prefetchFilterEditors}
+      // Before the popover is mounted, this button opens it (PopoverTrigger does once it is).
+      {...(popover ? {} : { 'aria-expanded': false, onClick: () => requestOpen(true) })}
     >
-      <PopoverTrigger disableButtonEnhancement>
-        <Button appearance="subtle" icon={<AddRegular />}>
-          Add filters
+      Add filters
+    </Button>
+  )
+  if (!popover) {
+    return (
+      <>
+        {trigger}
+        {failed && <EditorLoadFailure />}
+      </>
+    )
+  }
+  return (
+    <popover.FilterPopover
+      open={open}
+      onOpenChange={requestOpen}
+      trigger={trigger}
+      triggerRef={triggerRef}
+      surfaceClassName={styles.surface}
+      label="Add filters"
+    >
+      <Text className={styles.heading}>Pick a field to filter</Text>
+      <popover.FieldPicker fields={available} picked={picked} onPicked={setPicked} />
+      <div className={styles.actions}>
+        <Button
+          appearance="primary"
+          disabled={picked.length === 0}
+          onClick={() => {
+            onAdd(picked)
+            setOpen(false)
+          }}
+        >
+          Apply
         </Button>
-      </PopoverTrigger>
-      <PopoverSurface className={styles.surface} aria-label="Add filters">
-        <Text className={styles.heading}>Pick a field to filter</Text>
-        <fieldset className={styles.list}>
-          <legend className={styles.legend}>Filter fields</legend>
-          {available.map((field) => (
-            <Checkbox
-              key={field.id}
-              label={field.serverSide ? field.label : `${field.label} (applied to loaded rows)`}
-              checked={picked.includes(field.id)}
-              onChange={(_, data) =>
-                setPicked((current) =>
-                  data.checked ? [...current, field.id] : current.filter((id) => id !== field.id),
-                )
-              }
-            />
-          ))}
-        </fieldset>
-        <div className={styles.actions}>
-          <Button
-            appearance="primary"
-            disabled={picked.length === 0}
-            onClick={() => {
-              onAdd(picked)
-              setOpen(false)
-            }}
-          >
-            Apply
-          </Button>
-          <Button onClick={() => setOpen(false)}>Cancel</Button>
-        </div>
-      </PopoverSurface>
-    </Popover>
+        <Button onClick={() => setOpen(false)}>Cancel</Button>
+      </div>
+    </popover.FilterPopover>
   )
 }

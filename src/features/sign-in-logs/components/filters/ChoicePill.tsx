@@ -1,6 +1,7 @@
 import { useState } from 'react'
-import { Radio, RadioGroup } from '@fluentui/react-components'
-import { PillPopover } from './PillPopover.tsx'
+import { useOnDemand } from '../on-demand.ts'
+import { filterEditors } from './filter-editors.ts'
+import { EditorUnavailable, PillPopover } from './PillPopover.tsx'
 
 /** A fixed pill with a single choice (Show dates as §2.4, Time aggregate §2.5). */
 export function ChoicePill<T extends string>({
@@ -19,6 +20,7 @@ export function ChoicePill<T extends string>({
   const [open, setOpen] = useState(false)
   const [draft, setDraft] = useState<T>(value)
   const current = options.find((option) => option.value === value)
+  const editors = useOnDemand(filterEditors, open)
   return (
     <PillPopover
       value={id}
@@ -34,18 +36,11 @@ export function ChoicePill<T extends string>({
         setOpen(false)
       }}
     >
-      <RadioGroup
-        aria-label={label}
-        value={draft}
-        onChange={(_, data) => {
-          const picked = options.find((option) => option.value === data.value)
-          if (picked) setDraft(picked.value)
-        }}
-      >
-        {options.map((option) => (
-          <Radio key={option.value} value={option.value} label={option.label} />
-        ))}
-      </RadioGroup>
+      {editors.module ? (
+        <editors.module.ChoiceEditor label={label} value={draft} options={options} onChange={setDraft} />
+      ) : (
+        <EditorUnavailable error={editors.error} />
+      )}
     </PillPopover>
   )
 }

@@ -1,17 +1,11 @@
 import { useState } from 'react'
-import { Field, Input, Radio, RadioGroup } from '@fluentui/react-components'
-import {
-  DATE_INPUT_HINT,
-  parseDateTimeInput,
-  resolveDateRange,
-  validateCustomRange,
-  type DateRange,
-  type DateRangePreset,
-} from '../../model/view-state.ts'
+import { resolveDateRange, type DateRange, type DateRangePreset } from '../../model/view-state.ts'
 import { formatSignInDate, toDateTimeInput, type DateDisplay } from '../format-date.ts'
-import { PillPopover } from './PillPopover.tsx'
+import { useOnDemand } from '../on-demand.ts'
+import { filterEditors } from './filter-editors.ts'
+import { EditorUnavailable, PillPopover } from './PillPopover.tsx'
 
-type PresetChoice = DateRangePreset | 'custom'
+export type PresetChoice = DateRangePreset | 'custom'
 
 /** §2.3 preset labels. */
 export const datePresetLabels: Record<PresetChoice, string> = {
@@ -26,34 +20,16 @@ export function dateRangeText(range: DateRange, dates: DateDisplay): string {
   return `${formatSignInDate(range.start, dates)} - ${formatSignInDate(range.end, dates)}`
 }
 
-interface Draft {
+/** The editor's state: the preset picked and the Start/End text as typed. */
+export interface DateDraft {
   preset: PresetChoice
   start: string
   end: string
 }
 
-function draftFrom(range: DateRange, now: Date, dates: DateDisplay): Draft {
+function draftFrom(range: DateRange, now: Date, dates: DateDisplay): DateDraft {
   const { from, to } = resolveDateRange(range, now)
   return { preset: range.preset, start: toDateTimeInput(from, dates), end: toDateTimeInput(to, dates) }
-}
-
-/**
- * Field messages: unreadable text first, then the range rules of view-state (§2.3). Text without an
- * offset is read in the "Show dates as" zone, the zone the inputs are shown in.
- */
-function validateDraft(
-  draft: Draft,
-  now: Date,
-  dates: DateDisplay,
-): { start?: string; end?: string; range?: DateRange } {
-  const start = parseDateTimeInput(draft.start, dates)
-  const end = parseDateTimeInput(draft.end, dates)
-  if (!start || !end) {
-    return { start: start ? undefined : DATE_INPUT_HINT, end: end ? undefined : DATE_INPUT_HINT }
-  }
-  const messages = validateCustomRange(start.toISOString(), end.toISOString(), now)
-  if (messages.start || messages.end) return messages
-  return { range: { preset: 'custom', start: start.toISOString(), end: end.toISOString() } }
 }
 
 export function DateRangePill({
@@ -68,9 +44,12 @@ export function DateRangePill({
   onChange: (range: DateRange) => void
 }) {
   const [open, setOpen] = useState(false)
-  const [draft, setDraft] = useState<Draft>(() => draftFrom(range, now, dates))
+  const [draft, setDraft] = useState<DateDraft>(() => draftFrom(range, now, dates))
   const [touched, setTouched] = useState(false)
-  const validation = draft.preset === 'custom' ? validateDraft(draft, now, dates) : {}
+  const editors = useOnDemand(filterEditors, open)
+  // The validators load with the editor (date parsing is not first-screen code); Apply needs the editor open.
+  const validation =
+    draft.preset === 'custom' && editors.module ? editors.module.validateDateDraft(draft, now, dates) : {}
   const showMessages = draft.preset === 'custom' && touched
 
   const openChange = (next: boolean) => {
@@ -87,7 +66,7 @@ export function DateRangePill({
       return
     }
     setTouched(true)
-    if (validation.range) {
+    if ('range' in validation && validation.range) {
       onChange(validation.range)
       setOpen(false)
     }
@@ -102,45 +81,18 @@ export function DateRangePill({
       onOpenChange={openChange}
       onApply={apply}
     >
-      <RadioGroup
-        aria-label="Date range"
-        value={draft.preset}
-        onChange={(_, data) => setDraft((current) => ({ ...current, preset: data.value as PresetChoice }))}
-      >
-        {(Object.keys(datePresetLabels) as PresetChoice[]).map((preset) => (
-          <Radio key={preset} value={preset} label={datePresetLabels[preset]} />
-        ))}
-      </RadioGroup>
-      {draft.preset === 'custom' && (
-        <>
-          <Field
-            label="Start"
-            hint={`${dates === 'utc' ? 'UTC' : 'Local time'}; ISO 8601 with Z or an offset also works`}
-            validationMessage={showMessages ? validation.start : undefined}
-            validationState={showMessages && validation.start ? 'error' : 'none'}
-          >
-            <Input
-              value={draft.start}
-              onChange={(_, data) => {
-                setTouched(true)
-                setDraft((current) => ({ ...current, start: data.value }))
-              }}
-            />
-          </Field>
-          <Field
-            label="End"
-            validationMessage={showMessages ? validation.end : undefined}
-            validationState={showMessages && validation.end ? 'error' : 'none'}
-          >
-            <Input
-              value={draft.end}
-              onChange={(_, data) => {
-                setTouched(true)
-                setDraft((current) => ({ ...current, end: data.value }))
-              }}
-            />
-          </Field>
-        </>
+      {editors.module ? (
+        <editors.module.DateRangeEditor
+          draft={draft}
+          dates={dates}
+          messages={showMessages ? validation : undefined}
+          onDraft={(change, typed) => {
+            if (typed) setTouched(true)
+            setDraft((current) => ({ ...current, ...change }))
+          }}
+        />
+      ) : (
+        <EditorUnavailable error={editors.error} />
       )}
     </PillPopover>
   )
