@@ -5,6 +5,7 @@ import { useDataSourceSelection } from '../features/data-source/index.ts'
 import { App } from './App.tsx'
 import { createMockDataSource } from './data-source.tsx'
 import { ScenarioPicker } from './ScenarioPicker.tsx'
+import { preloadStoredTheme } from './theme.tsx'
 
 const rootElement = document.getElementById('root')
 if (!rootElement) throw new Error('index.html has no #root element')
@@ -63,6 +64,8 @@ function Root() {
   )
 }
 
+// The dark tokens are a chunk of their own; a stored dark choice waits for them so the page never flashes light.
+await preloadStoredTheme()
 createRoot(rootElement).render(
   <StrictMode>
     <Root />
