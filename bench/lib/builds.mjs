@@ -10,9 +10,13 @@ const viteBin = join(projectRoot, 'node_modules', 'vite', 'bin', 'vite.js')
 
 export function runVite(args, { cwd = projectRoot, env = {} } = {}) {
   return new Promise((resolvePromise, reject) => {
+    // Vite's module runner (used by earlier sections in this process) sets NODE_ENV=development; inherited, it
+    // made `vite build` ship React's development runtime, inflating the bundle, start-up and grid figures.
+    const childEnv = { ...process.env, ...env }
+    if (!('NODE_ENV' in env)) delete childEnv.NODE_ENV
     const child = spawn(process.execPath, [viteBin, ...args], {
       cwd,
-      env: { ...process.env, ...env },
+      env: childEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let output = ''
