@@ -26,6 +26,10 @@ export interface GridColumnMeta {
   kind: ColumnKind
 }
 
+/** The kind a column was declared with (its width and cell rendering follow from it). */
+export const columnKindOf = (meta: unknown): ColumnKind =>
+  (meta as GridColumnMeta | undefined)?.kind ?? 'text'
+
 // ---- flat grid (interactive tab) ----
 
 export const flatTableFeatures = tableFeatures({ columnVisibilityFeature, columnOrderingFeature })

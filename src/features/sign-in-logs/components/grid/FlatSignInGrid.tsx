@@ -3,20 +3,18 @@ import { mergeClasses } from '@fluentui/react-components'
 import { useTable } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { BetaSignIn } from '../../../../../contract/sign-in.ts'
-import type { ColumnKind } from '../../model/columns.ts'
 import {
   columnOrderFor,
   columnVisibilityFor,
   flatColumns,
   flatTableFeatures,
-  type GridColumnMeta,
+  columnKindOf,
 } from '../../model/table.ts'
 import type { DateDisplay } from '../format-date.ts'
 import { FlatSignInRow, type FlatRowActions } from './FlatSignInRow.tsx'
 import { columnWidths, gridOverscan, rowHeight, useGridStyles, widthClass } from './grid-styles.ts'
 import { useRovingRows } from './useRovingRows.ts'
 
-const kindOf = (meta: unknown): ColumnKind => (meta as GridColumnMeta | undefined)?.kind ?? 'text'
 /** Start the next page this many rows before the end, so scrolling rarely waits (brief: "nears the end"). */
 const prefetchDistance = 40
 
@@ -51,7 +49,7 @@ export function FlatSignInGrid(props: FlatSignInGridProps) {
   const rows = table.getRowModel().rows
   const headers = table.getHeaderGroups()[0]?.headers ?? []
   const totalWidth = headers.reduce(
-    (sum, header) => sum + columnWidths[kindOf(header.column.columnDef.meta)],
+    (sum, header) => sum + columnWidths[columnKindOf(header.column.columnDef.meta)],
     0,
   )
 
@@ -130,7 +128,7 @@ export function FlatSignInGrid(props: FlatSignInGridProps) {
                 scope="col"
                 className={mergeClasses(
                   styles.headerCell,
-                  widthClass(styles, kindOf(header.column.columnDef.meta)),
+                  widthClass(styles, columnKindOf(header.column.columnDef.meta)),
                 )}
               >
                 <table.FlexRender header={header} />

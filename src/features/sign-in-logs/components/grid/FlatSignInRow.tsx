@@ -2,13 +2,10 @@ import { memo, type KeyboardEvent } from 'react'
 import { mergeClasses } from '@fluentui/react-components'
 import type { Row } from '@tanstack/react-table'
 import type { BetaSignIn } from '../../../../../contract/sign-in.ts'
-import type { ColumnKind } from '../../model/columns.ts'
-import type { flatTableFeatures, GridColumnMeta } from '../../model/table.ts'
+import { columnKindOf, type flatTableFeatures } from '../../model/table.ts'
 import type { DateDisplay } from '../format-date.ts'
 import { GridCell } from './GridCell.tsx'
 import { useGridStyles } from './grid-styles.ts'
-
-const kindOf = (meta: unknown): ColumnKind => (meta as GridColumnMeta | undefined)?.kind ?? 'text'
 
 /** What a row does on focus, click and keys; one stable object per grid, so rows stay memoised. */
 export interface FlatRowActions {
@@ -64,7 +61,7 @@ export const FlatSignInRow = memo(function FlatSignInRow({
       {row.getVisibleCells().map((cell) => (
         <GridCell
           key={cell.id}
-          kind={kindOf(cell.column.columnDef.meta)}
+          kind={columnKindOf(cell.column.columnDef.meta)}
           value={cell.getValue() as string | null}
           dates={dates}
         />

@@ -4,12 +4,11 @@ import { ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons'
 import { useTable, type ExpandedState } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { BetaSignIn } from '../../../../../contract/sign-in.ts'
-import type { ColumnKind } from '../../model/columns.ts'
 import {
   treeColumnsByTab,
   treeTableFeatures,
   treeTableOptions,
-  type GridColumnMeta,
+  columnKindOf,
   type TreeRow,
 } from '../../model/table.ts'
 import type { TabId } from '../../model/tabs.ts'
@@ -25,7 +24,6 @@ import {
 } from './grid-styles.ts'
 import { useRovingRows } from './useRovingRows.ts'
 
-const kindOf = (meta: unknown): ColumnKind => (meta as GridColumnMeta | undefined)?.kind ?? 'text'
 const prefetchDistance = 40
 
 export interface GroupedSignInGridProps {
@@ -62,7 +60,7 @@ export function GroupedSignInGrid(props: GroupedSignInGridProps) {
   const headers = table.getHeaderGroups()[0]?.headers ?? []
   const totalWidth =
     expanderWidth +
-    headers.reduce((sum, header) => sum + columnWidths[kindOf(header.column.columnDef.meta)], 0)
+    headers.reduce((sum, header) => sum + columnWidths[columnKindOf(header.column.columnDef.meta)], 0)
   const groupCount = props.rows.length
   const groupIndexByKey = useMemo(
     () => new Map(props.rows.map((row, index) => [row.key, index + 1])),
@@ -143,7 +141,7 @@ export function GroupedSignInGrid(props: GroupedSignInGridProps) {
       .map((cell) => (
         <GridCell
           key={cell.id}
-          kind={kindOf(cell.column.columnDef.meta)}
+          kind={columnKindOf(cell.column.columnDef.meta)}
           value={cell.getValue() as string | null}
           dates={props.dates}
         />
@@ -174,7 +172,7 @@ export function GroupedSignInGrid(props: GroupedSignInGridProps) {
                 scope="col"
                 className={mergeClasses(
                   styles.headerCell,
-                  widthClass(styles, kindOf(header.column.columnDef.meta)),
+                  widthClass(styles, columnKindOf(header.column.columnDef.meta)),
                 )}
               >
                 <table.FlexRender header={header} />
