@@ -1,6 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { FluentProvider, TagGroup, webLightTheme } from '@fluentui/react-components'
+import { fakeLayout } from '../testing/render-page.tsx'
 import { ChoicePill } from './ChoicePill.tsx'
 
 const options = [
@@ -19,8 +20,16 @@ function renderPill(onChange: (value: 'local' | 'utc') => void) {
   return screen.getByRole('button', { name: 'Show dates as : Local' })
 }
 
-// jsdom has no layout, so tabster finds nothing "visible" to focus on open: the first-control focus is checked
-// in a browser (e2e); here the content, the ARIA state and the focus return on close.
+// Fluent's positioning hides a popover whose trigger has an all-zero rect, which is all jsdom gives.
+let restoreLayout: () => void
+beforeAll(() => {
+  restoreLayout = fakeLayout()
+})
+afterAll(() => restoreLayout())
+
+/** The editors are a chunk loaded on first use; on a busy 2-core CI box that import can take seconds. */
+const lazySurface = { timeout: 15_000 } as const
+
 test('a pill opens with its editor already there; Apply reports the choice; Escape hands focus back to the pill', async () => {
   const user = userEvent.setup()
   const onChange = vi.fn()
@@ -29,7 +38,7 @@ test('a pill opens with its editor already there; Apply reports the choice; Esca
   expect(screen.queryByRole('radio')).toBeNull()
 
   await user.click(pill)
-  const dialog = await screen.findByRole('dialog', { name: 'Show dates as' })
+  const dialog = await screen.findByRole('dialog', { name: 'Show dates as' }, lazySurface)
   // The popover mounted after the editors loaded: no loading state inside it.
   expect(within(dialog).queryByRole('progressbar')).toBeNull()
   expect(
@@ -40,13 +49,13 @@ test('a pill opens with its editor already there; Apply reports the choice; Esca
   await user.click(within(dialog).getByRole('radio', { name: 'UTC' }))
   await user.click(within(dialog).getByRole('button', { name: 'Apply' }))
   expect(onChange).toHaveBeenCalledWith('utc')
-  await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+  await waitFor(() => expect(screen.queryByRole('dialog', { hidden: true })).toBeNull())
 
   const trigger = screen.getByRole('button', { name: 'Show dates as : Local' })
   await user.click(trigger)
-  expect(await screen.findByRole('dialog', { name: 'Show dates as' })).toBeTruthy()
+  expect(await screen.findByRole('dialog', { name: 'Show dates as' }, lazySurface)).toBeTruthy()
   expect(trigger.getAttribute('aria-expanded')).toBe('true')
   await user.keyboard('{Escape}')
-  await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+  await waitFor(() => expect(screen.queryByRole('dialog', { hidden: true })).toBeNull())
   await waitFor(() => expect(document.activeElement).toBe(trigger))
 })

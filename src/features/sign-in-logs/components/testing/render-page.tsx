@@ -30,18 +30,7 @@ export function fakeLayout() {
   // Fluent's positioning marks a popover aria-hidden when its trigger has an empty (all-zero) rect.
   const rect = Element.prototype.getBoundingClientRect
   Element.prototype.getBoundingClientRect = () => DOMRect.fromRect({ x: 10, y: 10, width: 120, height: 24 })
-  // Tabster (Fluent's focus manager) treats `offsetParent === null` as display:none. jsdom always answers
-  // null, so Tabster found nothing focusable in a dialog, never moved focus into it, and its modalizer then
-  // hid the open dialog itself (aria-hidden) — tests had to query the hidden tree and still raced it.
-  const offsetParent = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetParent')
-  Object.defineProperty(HTMLElement.prototype, 'offsetParent', {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.hidden ? null : this.parentElement
-    },
-  })
   return () => {
-    if (offsetParent) Object.defineProperty(HTMLElement.prototype, 'offsetParent', offsetParent)
     Element.prototype.getBoundingClientRect = rect
     if (height) Object.defineProperty(Element.prototype, 'clientHeight', height)
     if (width) Object.defineProperty(Element.prototype, 'clientWidth', width)
