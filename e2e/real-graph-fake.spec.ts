@@ -252,3 +252,29 @@ base(
     expect(outcome).toEqual({ directive: 'script-src-elem', ran: false })
   },
 )
+
+test('switching back to the mock tenant resumes the in-page fake with its scenarios', async ({
+  page,
+  logs,
+  consoleErrors,
+}) => {
+  test.setTimeout(120_000)
+  await logs.open()
+  await expect(page.getByRole('combobox', { name: 'Mock scenario' })).toBeVisible()
+  const fromStandalone = page.waitForResponse((r) =>
+    r.url().startsWith(`${fakeUrl()}/beta/auditLogs/signIns`),
+  )
+  await connectWithPastedToken(page, pastedToken(`back${Date.now()}`))
+  expect((await fromStandalone).status()).toBe(200)
+  // Talking to a real Graph, the mock's scenario picker has no meaning and is gone.
+  await expect(page.getByRole('combobox', { name: 'Mock scenario' })).toBeHidden()
+
+  await page.getByRole('combobox', { name: 'Data source' }).selectOption({ label: 'Mock tenant' })
+  await expect(logs.rows(logs.grid).first()).toBeVisible()
+  // Only a running worker can answer with the chosen fault: a stopped one would let the request reach the
+  // (closed) network and show a connection error instead of Graph's licence 403.
+  await page.getByRole('combobox', { name: 'Mock scenario' }).selectOption('non-premium')
+  await expect(page.getByText(/needs a Microsoft Entra ID P1 or P2 licence/).first()).toBeVisible()
+  const expected = /Failed to load resource: the server responded with a status of 403/
+  consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((text) => !expected.test(text)))
+})
