@@ -1,27 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import {
-  fakeLayout,
-  renderPage,
-  startFakeGraph,
-} from '../features/sign-in-logs/components/testing/render-page.tsx'
+import { renderPage, setupPageTests } from '../features/sign-in-logs/components/testing/render-page.tsx'
 import { themeStorageKey } from './theme.tsx'
 
-const graph = startFakeGraph()
-let restoreLayout: () => void
-beforeAll(() => {
-  graph.server.listen({ onUnhandledRequest: 'error' })
-  restoreLayout = fakeLayout()
-})
-afterEach(() => {
-  graph.server.resetHandlers()
-  graph.scenarios.set('none')
-  window.localStorage.clear()
-})
-afterAll(() => {
-  graph.server.close()
-  restoreLayout()
-})
+setupPageTests()
 
 test('the shell: breadcrumb, the only h1, toolbar and the four tabs with their exact labels', async () => {
   renderPage()

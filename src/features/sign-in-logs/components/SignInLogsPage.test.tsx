@@ -1,24 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { columnsStorageKey } from './ColumnsPickerDialog.tsx'
-import { fakeLayout, renderPage, startFakeGraph } from './testing/render-page.tsx'
+import { renderPage, setupPageTests } from './testing/render-page.tsx'
 
-const graph = startFakeGraph()
-let restoreLayout: () => void
-beforeAll(() => {
-  graph.server.listen({ onUnhandledRequest: 'error' })
-  restoreLayout = fakeLayout()
-})
-afterEach(() => {
-  graph.server.resetHandlers()
-  graph.scenarios.set('none')
-  graph.requests.length = 0
-  window.localStorage.clear()
-})
-afterAll(() => {
-  graph.server.close()
-  restoreLayout()
-})
+const graph = setupPageTests()
 
 /** Dialogs and drawers mount on demand; on a loaded 2-core CI box their first render can take seconds. */
 const surfaceTimeout = { timeout: 15_000 } as const

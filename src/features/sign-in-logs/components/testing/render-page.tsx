@@ -4,6 +4,7 @@
  * (style.md habit 2); nothing of ours is stubbed.
  */
 import { render } from '@testing-library/react'
+import { afterAll, afterEach, beforeAll } from 'vitest'
 import { createMockGraphServer } from '../../../../../mocks/node.ts'
 import { App } from '../../../../app/App.tsx'
 import { createMockDataSource } from '../../../../app/data-source.tsx'
@@ -18,6 +19,30 @@ export function startFakeGraph() {
     requests.push(new URL(request.url))
   })
   return { ...mock, requests }
+}
+
+/**
+ * One test file's harness: the fake Graph listening (unhandled requests fail the test), a layout for the
+ * virtualiser and Fluent's positioning, and a clean slate (handlers, scenario, request log, storage) per test.
+ */
+export function setupPageTests() {
+  const graph = startFakeGraph()
+  let restoreLayout: () => void = () => {}
+  beforeAll(() => {
+    graph.server.listen({ onUnhandledRequest: 'error' })
+    restoreLayout = fakeLayout()
+  })
+  afterEach(() => {
+    graph.server.resetHandlers()
+    graph.scenarios.set('none')
+    graph.requests.length = 0
+    window.localStorage.clear()
+  })
+  afterAll(() => {
+    graph.server.close()
+    restoreLayout()
+  })
+  return graph
 }
 
 /** jsdom has no layout: give scroll containers a size so the virtualiser renders rows. */
