@@ -1,5 +1,4 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react'
-import { mergeClasses } from '@fluentui/react-components'
 import { useTable } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { BetaSignIn } from '../../../../../contract/sign-in.ts'
@@ -12,7 +11,8 @@ import {
 } from '../../model/table.ts'
 import type { DateDisplay } from '../format-date.ts'
 import { FlatSignInRow, type FlatRowActions } from './FlatSignInRow.tsx'
-import { columnWidths, gridOverscan, rowHeight, useGridStyles, widthClass } from './grid-styles.ts'
+import { GridHeaderCell } from './GridCell.tsx'
+import { columnWidths, gridOverscan, rowHeight, useGridStyles } from './grid-styles.ts'
 import { useRovingRows } from './useRovingRows.ts'
 
 /** Start the next page this many rows before the end, so scrolling rarely waits (brief: "nears the end"). */
@@ -121,18 +121,9 @@ export function FlatSignInGrid(props: FlatSignInGridProps) {
         <thead className={styles.header}>
           <tr aria-rowindex={1} className={styles.headerRow}>
             {headers.map((header) => (
-              // Header text comes from the column definition through FlexRender, which the rule cannot see.
-              // oxlint-disable-next-line jsx-a11y/control-has-associated-label
-              <th
-                key={header.id}
-                scope="col"
-                className={mergeClasses(
-                  styles.headerCell,
-                  widthClass(styles, columnKindOf(header.column.columnDef.meta)),
-                )}
-              >
+              <GridHeaderCell key={header.id} kind={columnKindOf(header.column.columnDef.meta)}>
                 <table.FlexRender header={header} />
-              </th>
+              </GridHeaderCell>
             ))}
           </tr>
         </thead>

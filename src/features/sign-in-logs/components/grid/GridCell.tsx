@@ -1,4 +1,4 @@
-import { memo } from 'react'
+import { memo, type ReactNode } from 'react'
 import { mergeClasses } from '@fluentui/react-components'
 import type { ColumnKind } from '../../model/columns.ts'
 import { formatSignInDate, type DateDisplay } from '../format-date.ts'
@@ -34,3 +34,13 @@ export const GridCell = memo(function GridCell({
     </td>
   )
 })
+
+/** One column header, sized like the data cells of its kind so header and virtual rows stay aligned. */
+export function GridHeaderCell({ kind, children }: { kind: ColumnKind; children: ReactNode }) {
+  const styles = useGridStyles()
+  return (
+    <th scope="col" className={mergeClasses(styles.headerCell, widthClass(styles, kind))}>
+      {children}
+    </th>
+  )
+}

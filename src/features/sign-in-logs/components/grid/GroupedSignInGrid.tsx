@@ -13,15 +13,8 @@ import {
 } from '../../model/table.ts'
 import type { TabId } from '../../model/tabs.ts'
 import type { DateDisplay } from '../format-date.ts'
-import { GridCell } from './GridCell.tsx'
-import {
-  columnWidths,
-  expanderWidth,
-  gridOverscan,
-  rowHeight,
-  useGridStyles,
-  widthClass,
-} from './grid-styles.ts'
+import { GridCell, GridHeaderCell } from './GridCell.tsx'
+import { columnWidths, expanderWidth, gridOverscan, rowHeight, useGridStyles } from './grid-styles.ts'
 import { useRovingRows } from './useRovingRows.ts'
 
 const prefetchDistance = 40
@@ -165,18 +158,9 @@ export function GroupedSignInGrid(props: GroupedSignInGridProps) {
               <span className={styles.visuallyHidden}>Expand</span>
             </th>
             {headers.map((header) => (
-              // Header text comes from the column definition through FlexRender, which the rule cannot see.
-              // oxlint-disable-next-line jsx-a11y/control-has-associated-label
-              <th
-                key={header.id}
-                scope="col"
-                className={mergeClasses(
-                  styles.headerCell,
-                  widthClass(styles, columnKindOf(header.column.columnDef.meta)),
-                )}
-              >
+              <GridHeaderCell key={header.id} kind={columnKindOf(header.column.columnDef.meta)}>
                 <table.FlexRender header={header} />
-              </th>
+              </GridHeaderCell>
             ))}
           </tr>
         </thead>
