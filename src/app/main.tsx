@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client'
 import { appEnv } from '../config/env.ts'
 import { useDataSourceSelection } from '../features/data-source/index.ts'
 import { App } from './App.tsx'
-import { createMockDataSource } from './data-source.tsx'
+import { createMockDataSource } from '../lib/data-source/data-source.tsx'
 import { ScenarioPicker } from './ScenarioPicker.tsx'
 import { preloadStoredTheme } from './theme.tsx'
 

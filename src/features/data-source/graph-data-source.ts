@@ -2,7 +2,7 @@
  * The "Microsoft Graph" DataSource: the production Graph client with a different base URL and token source,
  * behind the client-side rate limiter. Everything else in the app is the same as for the mock tenant.
  */
-import type { DataSource } from '../../app/data-source.tsx'
+import type { DataSource } from '../../lib/data-source/data-source.tsx'
 import { createGraphClient, type GraphClientOptions } from '../../lib/graph/index.ts'
 import { createRateLimitedFetch, rateLimiterFor, type RateLimiter } from './rate-limited-fetch.ts'
 

@@ -12,7 +12,7 @@
  */
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { makeStyles, tokens } from '@fluentui/react-components'
-import type { DataSource } from '../../app/data-source.tsx'
+import type { DataSource } from '../../lib/data-source/data-source.tsx'
 import { tokenValidity } from '../../lib/auth/access-token-claims.ts'
 import { signInWithMsal } from '../../lib/auth/msal-session.ts'
 import type { PastedToken } from '../../lib/auth/pasted-token.ts'

@@ -6,7 +6,7 @@ import {
   type SummarizedSignIn,
 } from '../../../../contract/sign-in.ts'
 import { createMockGraphServer } from '../../../../mocks/node.ts'
-import { createMockDataSource } from '../../../app/data-source.tsx'
+import { createMockDataSource } from '../../../lib/data-source/data-source.tsx'
 import type { GraphError } from '../../../lib/graph/errors.ts'
 import { statusOf } from '../model/status.ts'
 import { tabById } from '../model/tabs.ts'

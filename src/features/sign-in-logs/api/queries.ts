@@ -4,7 +4,7 @@
  */
 import { infiniteQueryOptions, queryOptions, type InfiniteData } from '@tanstack/react-query'
 import type { BetaSignIn, SummarizedSignIn } from '../../../../contract/sign-in.ts'
-import type { DataSource } from '../../../app/data-source.tsx'
+import type { DataSource } from '../../../lib/data-source/data-source.tsx'
 import type { GraphPage } from '../../../lib/graph/client.ts'
 import type { TabDefinition, TabId } from '../model/tabs.ts'
 import { resolveDateRange, type ViewState } from '../model/view-state.ts'

@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import { useInfiniteQuery } from '@tanstack/react-query'
 import type { BetaSignIn } from '../../../../contract/sign-in.ts'
-import { useDataSource } from '../../../app/data-source.tsx'
+import { useDataSource } from '../../../lib/data-source/data-source.tsx'
 import { EmptyState } from '../../../components/EmptyState.tsx'
 import { GraphErrorBar } from '../../../components/GraphErrorBar.tsx'
 import { GridSkeleton } from '../../../components/GridSkeleton.tsx'

@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import { useInfiniteQuery } from '@tanstack/react-query'
 import type { BetaSignIn, SummarizedSignIn } from '../../../../contract/sign-in.ts'
-import { useDataSource } from '../../../app/data-source.tsx'
+import { useDataSource } from '../../../lib/data-source/data-source.tsx'
 import type { GraphError } from '../../../lib/graph/errors.ts'
 import { groupChildrenQuery } from '../api/queries.ts'
 import type { TabDefinition } from '../model/tabs.ts'

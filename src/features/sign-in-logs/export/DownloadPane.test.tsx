@@ -7,7 +7,7 @@ import userEvent from '@testing-library/user-event'
 import { FluentProvider, webLightTheme } from '@fluentui/react-components'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
-import { createMockDataSource, DataSourceProvider } from '../../../app/data-source.tsx'
+import { createMockDataSource, DataSourceProvider } from '../../../lib/data-source/data-source.tsx'
 import { DownloadPane } from './DownloadPane.tsx'
 import { makeSignIn } from './test-sign-in.ts'
 

@@ -19,8 +19,9 @@ import {
   tokens,
 } from '@fluentui/react-components'
 import { DismissRegular } from '@fluentui/react-icons'
-import { useDataSource, type DataSource } from '../../../app/data-source.tsx'
-import { resolveDateRange, useViewState, type ViewState } from '../model/view-state.ts'
+import { useDataSource, type DataSource } from '../../../lib/data-source/data-source.tsx'
+import { useViewState } from '../model/use-view-state.ts'
+import { resolveDateRange, type ViewState } from '../model/view-state.ts'
 import { defaultFileName, encoderFor, filesForFormat, type DownloadFormat } from './download-files.ts'
 import { DownloadFileEntry } from './DownloadFileEntry.tsx'
 import { downloadQueryFor } from './download-query.ts'

@@ -8,9 +8,9 @@ import {
   parseViewState,
   resolveDateRange,
   serializeViewState,
-  useViewState,
   type ViewState,
 } from './view-state.ts'
+import { useViewState } from './use-view-state.ts'
 
 const now = new Date('2026-11-30T12:00:00Z')
 

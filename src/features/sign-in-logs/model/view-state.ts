@@ -11,9 +11,6 @@ import * as z from 'zod/mini'
 import { filterFieldsFor, type FilterFieldDefinition, type FilterPill } from './filter-fields.ts'
 import { tabIds, type FilterSet, type TabId } from './tabs.ts'
 
-// The hook lives in its own module (React binding); re-exported so callers import one place.
-export { useViewState, type ViewStateUpdate } from './use-view-state.ts'
-
 export type DateRangePreset = '1m' | '7d' | '24h'
 export type DateRange = { preset: DateRangePreset } | { preset: 'custom'; start: string; end: string }
 export type AggregationWindow = 'd1' | 'h6' | 'h1'

@@ -14,7 +14,7 @@ import {
 import { DismissRegular } from '@fluentui/react-icons'
 import { useQuery } from '@tanstack/react-query'
 import type { BetaSignIn } from '../../../../../contract/sign-in.ts'
-import { useDataSource } from '../../../../app/data-source.tsx'
+import { useDataSource } from '../../../../lib/data-source/data-source.tsx'
 import { GraphErrorBar } from '../../../../components/GraphErrorBar.tsx'
 import { CopyButton } from '../../../../components/CopyButton.tsx'
 import { signInDetailQuery } from '../../api/queries.ts'

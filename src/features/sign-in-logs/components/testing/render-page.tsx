@@ -7,7 +7,7 @@ import { render } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll } from 'vitest'
 import { createMockGraphServer } from '../../../../../mocks/node.ts'
 import { App } from '../../../../app/App.tsx'
-import { createMockDataSource } from '../../../../app/data-source.tsx'
+import { createMockDataSource } from '../../../../lib/data-source/data-source.tsx'
 import { createAppQueryClient } from '../../../../app/query-client.ts'
 
 export const testNow = new Date('2026-11-30T12:00:00Z')

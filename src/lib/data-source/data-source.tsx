@@ -3,7 +3,7 @@
  * for a real Graph tenant is a provider change. `id` goes into every query key so two sources never share cache.
  */
 import { createContext, useContext, type ReactNode } from 'react'
-import { createGraphClient, type GraphClient, type GraphClientOptions } from '../lib/graph/client.ts'
+import { createGraphClient, type GraphClient, type GraphClientOptions } from '../graph/client.ts'
 
 export interface DataSource {
   /** e.g. 'mock' | 'graph:<tenant>' */

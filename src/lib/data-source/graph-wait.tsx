@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react'
-import type { GraphClient, WaitInfo } from '../lib/graph/client.ts'
+import type { GraphClient, WaitInfo } from '../graph/client.ts'
 
 /**
  * While the Graph client sleeps before a retry (429 Retry-After, 5xx, dropped connection), the page
