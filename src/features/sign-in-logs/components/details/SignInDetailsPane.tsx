@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { Suspense, lazy, useState } from 'react'
 import {
   Button,
   DrawerBody,
@@ -36,9 +36,11 @@ import {
 import {
   AdditionalDetailsSection,
   AuthenticationDetailsSection,
-  PolicySection,
   TroubleshootingSection,
 } from './DetailTables.tsx'
+
+// Only the Conditional Access and Report-only tabs need the accordion and the policy labels (issue #7).
+const PolicySection = lazy(async () => ({ default: (await import('./PolicySection.tsx')).PolicySection }))
 
 const useStyles = makeStyles({
   drawer: { width: 'min(720px, 100vw)' },
@@ -159,8 +161,16 @@ function DetailsContent({
         )}
         {current === 'basic' && isFailure(signIn) && <TroubleshootingSection signIn={signIn} />}
         {current === 'authentication' && <AuthenticationDetailsSection signIn={signIn} dates={dates} />}
-        {current === 'conditional-access' && <PolicySection signIn={signIn} reportOnly={false} />}
-        {current === 'report-only' && <PolicySection signIn={signIn} reportOnly />}
+        {(current === 'conditional-access' || current === 'report-only') && (
+          <Suspense fallback={<Spinner size="tiny" label="Loading policies" />}>
+            <PolicySection
+              key={current}
+              signIn={signIn}
+              reportOnly={current === 'report-only'}
+              dates={dates}
+            />
+          </Suspense>
+        )}
         {current === 'additional' && <AdditionalDetailsSection signIn={signIn} />}
       </div>
     </>
