@@ -12,6 +12,7 @@ import {
 } from '@fluentui/react-components'
 import { useQueryClient } from '@tanstack/react-query'
 import type { BetaSignIn } from '../../../../contract/sign-in.ts'
+import { useClock } from '../../../lib/clock/clock.tsx'
 import { useDataSource } from '../../../lib/data-source/data-source.tsx'
 import { useGraphWait } from '../../../lib/data-source/graph-wait.tsx'
 import { signInKeys } from '../api/queries.ts'
@@ -59,8 +60,9 @@ const waitReasons = {
 } as const
 
 /** The Sign-in logs page (portal-ui.md §1–§3): URL state → queries → grids → details. */
-export function SignInLogsPage({ clock }: { clock: () => Date }) {
+export function SignInLogsPage() {
   const styles = useStyles()
+  const clock = useClock()
   const source = useDataSource()
   const queryClient = useQueryClient()
   const [state, setState, problems] = useViewState()
