@@ -2,7 +2,12 @@
  * Query keys and options for the sign-in log (TkDodo's key factories; style.md). Every key starts with the
  * data source id, so the mock tenant and a real tenant never share cache; abort signals reach fetch.
  */
-import { infiniteQueryOptions, queryOptions, type InfiniteData } from '@tanstack/react-query'
+import {
+  infiniteQueryOptions,
+  keepPreviousData,
+  queryOptions,
+  type InfiniteData,
+} from '@tanstack/react-query'
 import type { BetaSignIn, SummarizedSignIn } from '../../../../contract/sign-in.ts'
 import type { DataSource } from '../../../lib/data-source/data-source.tsx'
 import type { GraphPage } from '../../../lib/graph/client.ts'
@@ -113,6 +118,9 @@ function pagedQuery<T>(source: DataSource, request: GraphRequest, queryKey: read
     initialPageParam: null as string | null,
     getNextPageParam: (last: GraphPage<T>) => last.nextLink ?? undefined,
     staleTime: LIST_STALE_TIME_MS,
+    // Refresh moves "now" and so the key: the rows on screen stay (and expanded groups with them) until the
+    // moved range answers. A new filter or tab remounts its view, which starts without previous data.
+    placeholderData: keepPreviousData,
     // The Graph client already retries what is worth retrying (429, 502-504, network) with backoff;
     // React Query retrying on top would multiply requests against the throttle.
     retry: false,
