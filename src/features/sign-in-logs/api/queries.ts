@@ -11,6 +11,7 @@ import {
 import type { BetaSignIn, SummarizedSignIn } from '../../../../contract/sign-in.ts'
 import type { DataSource } from '../../../lib/data-source/data-source.tsx'
 import type { GraphPage } from '../../../lib/graph/client.ts'
+import { createPagingGuard } from '../../../lib/graph/paging-guard.ts'
 import type { TabDefinition, TabId } from '../model/tabs.ts'
 import { resolveDateRange, type ViewState } from '../model/view-state.ts'
 import {
@@ -30,8 +31,6 @@ export const CHILDREN_PAGE_SIZE = 100
 export const LIST_STALE_TIME_MS = 60_000
 /** One sign-in rarely changes after it is written (risk re-publish aside). */
 export const DETAIL_STALE_TIME_MS = 5 * 60_000
-/** Empty pages that still carry a nextLink are followed within one fetch (§2.4), up to this many. */
-const MAX_EMPTY_PAGE_HOPS = 10
 
 export interface GraphRequest {
   path: string
@@ -94,27 +93,52 @@ export function groupChildrenRequest(
   }
 }
 
-/** First page from the request, later pages from the nextLink verbatim; skips empty pages that point on. */
+/**
+ * First page from the request, later pages from the nextLink verbatim; skips empty pages that point on (§2.4).
+ * `followed`: the nextLinks earlier pages of this list already followed, so a cycle across pages is caught too.
+ */
 async function fetchPage<T>(
   source: DataSource,
   request: GraphRequest,
   pageParam: string | null,
+  followed: readonly (string | null)[],
   signal: AbortSignal,
 ): Promise<GraphPage<T>> {
+  const paging = createPagingGuard(followed.filter((link) => link !== null))
   let page =
     pageParam === null
       ? await source.client.getPage<T>(request.path, { params: request.params, signal })
       : await source.client.getPage<T>(pageParam, { signal })
-  for (let hop = 0; page.value.length === 0 && page.nextLink !== null && hop < MAX_EMPTY_PAGE_HOPS; hop++) {
+  paging.check(page)
+  while (page.value.length === 0 && page.nextLink !== null) {
     page = await source.client.getPage<T>(page.nextLink, { signal })
+    paging.check(page)
   }
   return page
+}
+
+/**
+ * The links followed up to and including `pageParam`. A refetch walks the cached pages again from the first, so
+ * only the links before this one count; a new page (fetchNextPage) comes after all of them.
+ */
+function linksBefore(pageParams: readonly (string | null)[], pageParam: string | null): (string | null)[] {
+  const index = pageParams.indexOf(pageParam)
+  return index >= 0 ? pageParams.slice(0, index + 1) : [...pageParams, pageParam]
 }
 
 function pagedQuery<T>(source: DataSource, request: GraphRequest, queryKey: readonly unknown[]) {
   return infiniteQueryOptions({
     queryKey,
-    queryFn: ({ pageParam, signal }) => fetchPage<T>(source, request, pageParam, signal),
+    queryFn: ({ client, pageParam, signal }) => {
+      const cached = client.getQueryData<InfiniteData<GraphPage<T>, string | null>>(queryKey)
+      return fetchPage<T>(
+        source,
+        request,
+        pageParam,
+        linksBefore(cached?.pageParams ?? [], pageParam),
+        signal,
+      )
+    },
     initialPageParam: null as string | null,
     getNextPageParam: (last: GraphPage<T>) => last.nextLink ?? undefined,
     staleTime: LIST_STALE_TIME_MS,

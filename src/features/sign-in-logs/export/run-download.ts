@@ -10,7 +10,13 @@
  * so a resumed file has no duplicates and no gaps.
  */
 import type { BetaSignIn } from '../../../../contract/sign-in.ts'
-import { GraphError, type GraphClient, type GraphPage, type WaitInfo } from '../../../lib/graph/index.ts'
+import {
+  createPagingGuard,
+  GraphError,
+  type GraphClient,
+  type GraphPage,
+  type WaitInfo,
+} from '../../../lib/graph/index.ts'
 import type { RecordEncoder } from './encode-csv.ts'
 import type { DownloadSink } from './sinks.ts'
 
@@ -164,6 +170,8 @@ export async function runDownload(options: RunDownloadOptions): Promise<Download
     params: request.params,
   }
   let truncated = false
+  // One guard for the whole download, so a loop is caught across pauses and resumes too.
+  const paging = createPagingGuard()
   try {
     if (signal?.aborted) return await cancelled()
     await write(encoder.start())
@@ -183,6 +191,7 @@ export async function runDownload(options: RunDownloadOptions): Promise<Download
           },
         )
         for await (const page of pages) {
+          paging.check(page)
           pagesFetched += 1
           wait = null
           phase = 'running'
