@@ -2,6 +2,7 @@ import { useMemo, useState, type ReactNode } from 'react'
 import { makeStaticStyles, makeStyles, tokens } from '@fluentui/react-components'
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { AppHeader } from '../components/AppHeader.tsx'
+import { ErrorBoundary } from '../components/ErrorBoundary.tsx'
 import { SignInLogsPage } from '../features/sign-in-logs/components/SignInLogsPage.tsx'
 import { DataSourceProvider, type DataSource } from '../lib/data-source/data-source.tsx'
 import { GraphWaitProvider, createGraphWaitStore, withWaitReporting } from '../lib/data-source/graph-wait.tsx'
@@ -62,7 +63,9 @@ export function App({ dataSource, clock = systemClock, headerActions, queryClien
                   </>
                 }
               />
-              <SignInLogsPage key={source.id} clock={clock} />
+              <ErrorBoundary what="The Sign-in logs page" resetKey={source.id}>
+                <SignInLogsPage key={source.id} clock={clock} />
+              </ErrorBoundary>
             </GraphWaitProvider>
           </DataSourceProvider>
         </QueryClientProvider>

@@ -6,6 +6,7 @@ import { infiniteQueryOptions, queryOptions, type InfiniteData } from '@tanstack
 import type { BetaSignIn, SummarizedSignIn } from '../../../../contract/sign-in.ts'
 import type { DataSource } from '../../../lib/data-source/data-source.tsx'
 import type { GraphPage } from '../../../lib/graph/client.ts'
+import { readSignIn, readSignInPage, readSummaryPage, type CheckedPage } from './read-records.ts'
 import type { TabDefinition, TabId } from '../model/tabs.ts'
 import { resolveDateRange, type ViewState } from '../model/view-state.ts'
 import {
@@ -89,29 +90,40 @@ export function groupChildrenRequest(
   }
 }
 
-/** First page from the request, later pages from the nextLink verbatim; skips empty pages that point on. */
+type PageReader<T> = (page: GraphPage<unknown>) => Promise<CheckedPage<T>>
+
+/**
+ * First page from the request, later pages from the nextLink verbatim; skips empty pages that point on. The page
+ * is then checked record by record (read-records.ts): what cannot be read is left out and listed, not cast.
+ */
 async function fetchPage<T>(
   source: DataSource,
   request: GraphRequest,
   pageParam: string | null,
   signal: AbortSignal,
-): Promise<GraphPage<T>> {
+  read: PageReader<T>,
+): Promise<CheckedPage<T>> {
   let page =
     pageParam === null
-      ? await source.client.getPage<T>(request.path, { params: request.params, signal })
-      : await source.client.getPage<T>(pageParam, { signal })
+      ? await source.client.getPage<unknown>(request.path, { params: request.params, signal })
+      : await source.client.getPage<unknown>(pageParam, { signal })
   for (let hop = 0; page.value.length === 0 && page.nextLink !== null && hop < MAX_EMPTY_PAGE_HOPS; hop++) {
-    page = await source.client.getPage<T>(page.nextLink, { signal })
+    page = await source.client.getPage<unknown>(page.nextLink, { signal })
   }
-  return page
+  return read(page)
 }
 
-function pagedQuery<T>(source: DataSource, request: GraphRequest, queryKey: readonly unknown[]) {
+function pagedQuery<T>(
+  source: DataSource,
+  request: GraphRequest,
+  queryKey: readonly unknown[],
+  read: PageReader<T>,
+) {
   return infiniteQueryOptions({
     queryKey,
-    queryFn: ({ pageParam, signal }) => fetchPage<T>(source, request, pageParam, signal),
+    queryFn: ({ pageParam, signal }) => fetchPage<T>(source, request, pageParam, signal, read),
     initialPageParam: null as string | null,
-    getNextPageParam: (last: GraphPage<T>) => last.nextLink ?? undefined,
+    getNextPageParam: (last: CheckedPage<T>) => last.nextLink ?? undefined,
     staleTime: LIST_STALE_TIME_MS,
     // The Graph client already retries what is worth retrying (429, 502-504, network) with backoff;
     // React Query retrying on top would multiply requests against the throttle.
@@ -121,7 +133,12 @@ function pagedQuery<T>(source: DataSource, request: GraphRequest, queryKey: read
 
 export function signInListQuery(source: DataSource, tab: TabDefinition, state: ViewState, now: Date) {
   const request = signInsRequest(tab, state, now)
-  return pagedQuery<BetaSignIn>(source, request, signInKeys.list(source.id, tab.id, requestKey(request)))
+  return pagedQuery<BetaSignIn>(
+    source,
+    request,
+    signInKeys.list(source.id, tab.id, requestKey(request)),
+    readSignInPage,
+  )
 }
 
 /**
@@ -135,12 +152,13 @@ export function summaryListQuery(source: DataSource, tab: TabDefinition, state: 
       source,
       request,
       signInKeys.summaries(source.id, tab.id, requestKey(request)),
+      readSummaryPage,
     ),
     select: summarySelect(state.filters[tab.filterSet]),
   })
 }
 
-type SummaryData = InfiniteData<GraphPage<SummarizedSignIn>, string | null>
+type SummaryData = InfiniteData<CheckedPage<SummarizedSignIn>, string | null>
 const selectCache = new Map<string, (data: SummaryData) => SummaryData>()
 const SELECT_CACHE_SIZE = 32
 
@@ -176,14 +194,19 @@ export function groupChildrenQuery(
     source,
     request,
     signInKeys.children(source.id, tab.id, row.id, requestKey(request)),
+    readSignInPage,
   )
 }
 
 export function signInDetailQuery(source: DataSource, id: string) {
   return queryOptions({
     queryKey: signInKeys.detail(source.id, id),
-    queryFn: ({ signal }) =>
-      source.client.getEntity<BetaSignIn>(`/beta/auditLogs/signIns/${encodeURIComponent(id)}`, { signal }),
+    queryFn: async ({ signal }) =>
+      readSignIn(
+        await source.client.getEntity<unknown>(`/beta/auditLogs/signIns/${encodeURIComponent(id)}`, {
+          signal,
+        }),
+      ),
     enabled: id !== '',
     staleTime: DETAIL_STALE_TIME_MS,
     retry: false,

@@ -12,6 +12,7 @@ import {
 } from '@fluentui/react-components'
 import { useQueryClient } from '@tanstack/react-query'
 import type { BetaSignIn } from '../../../../contract/sign-in.ts'
+import { ErrorBoundary } from '../../../components/ErrorBoundary.tsx'
 import { useDataSource } from '../../../lib/data-source/data-source.tsx'
 import { useGraphWait } from '../../../lib/data-source/graph-wait.tsx'
 import { signInKeys } from '../api/queries.ts'
@@ -146,26 +147,32 @@ export function SignInLogsPage({ clock }: { clock: () => Date }) {
         </MessageBar>
       )}
       <section className={styles.content} aria-label={`${tab.label} results`}>
-        {tab.grouped ? (
-          <GroupedSignInView
-            key={viewKey}
-            tab={tab}
-            state={state}
-            now={now}
-            emptyReason={emptyReason(tab, state)}
-            onOpenDetails={openDetails}
-          />
-        ) : (
-          <FlatSignInView
-            key={viewKey}
-            tab={tab}
-            state={state}
-            now={now}
-            visibleColumnIds={columns}
-            emptyReason={emptyReason(tab, state)}
-            onOpenDetails={openDetails}
-          />
-        )}
+        <ErrorBoundary
+          what="The results grid"
+          resetKey={viewKey}
+          onRetry={() => void queryClient.invalidateQueries({ queryKey: signInKeys.all(source.id) })}
+        >
+          {tab.grouped ? (
+            <GroupedSignInView
+              key={viewKey}
+              tab={tab}
+              state={state}
+              now={now}
+              emptyReason={emptyReason(tab, state)}
+              onOpenDetails={openDetails}
+            />
+          ) : (
+            <FlatSignInView
+              key={viewKey}
+              tab={tab}
+              state={state}
+              now={now}
+              visibleColumnIds={columns}
+              emptyReason={emptyReason(tab, state)}
+              onOpenDetails={openDetails}
+            />
+          )}
+        </ErrorBoundary>
       </section>
       {columnsOpen && (
         <Suspense fallback={null}>
@@ -182,15 +189,17 @@ export function SignInLogsPage({ clock }: { clock: () => Date }) {
         </Suspense>
       )}
       {detailsMounted && (
-        <Suspense fallback={null}>
-          <SignInDetailsPane
-            selectedId={state.selected}
-            loadedSignIn={openedSignIn}
-            tab={tab.id}
-            dates={state.dates}
-            onClose={closeDetails}
-          />
-        </Suspense>
+        <ErrorBoundary what="The details pane" resetKey={state.selected}>
+          <Suspense fallback={null}>
+            <SignInDetailsPane
+              selectedId={state.selected}
+              loadedSignIn={openedSignIn}
+              tab={tab.id}
+              dates={state.dates}
+              onClose={closeDetails}
+            />
+          </Suspense>
+        </ErrorBoundary>
       )}
     </main>
   )
