@@ -12,6 +12,7 @@ import { isPillServerSide } from '../model/filter-fields.ts'
 import type { TabDefinition } from '../model/tabs.ts'
 import type { ViewState } from '../model/view-state.ts'
 import { FlatSignInGrid } from './grid/FlatSignInGrid.tsx'
+import { LeftOutRecordsBar, signInNoun } from './LeftOutRecordsBar.tsx'
 import { ResultFooter } from './ResultFooter.tsx'
 
 export interface FlatSignInViewProps {
@@ -40,6 +41,7 @@ export function FlatSignInView({
     () => (query.data?.pages ?? []).flatMap((page) => page.value).filter(keep),
     [query.data, keep],
   )
+  const leftOut = useMemo(() => (query.data?.pages ?? []).flatMap((page) => page.leftOut), [query.data])
   const error = query.error as GraphError | null
 
   if (query.isPending) return <GridSkeleton label="Loading sign-ins" />
@@ -50,6 +52,7 @@ export function FlatSignInView({
   return (
     <>
       {error && <GraphErrorBar error={error} onRetry={() => void query.fetchNextPage()} />}
+      <LeftOutRecordsBar leftOut={leftOut} noun={signInNoun} />
       {rows.length === 0 && loadedAll && !query.isFetching ? (
         <EmptyState title="No sign-ins to show">{emptyReason}</EmptyState>
       ) : (
