@@ -4,13 +4,7 @@
  * union of its events' intervals on the renderer main thread, so nested events are not counted twice;
  * style and layout forced from script count as style and layout, not as script.
  */
-const categories = [
-  'devtools.timeline',
-  'disabled-by-default-devtools.timeline',
-  'v8.execute',
-  'blink',
-  'cc',
-]
+const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'cc']
 
 const kindOfEvent = {
   FunctionCall: 'script',
