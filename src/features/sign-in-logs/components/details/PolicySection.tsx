@@ -1,7 +1,7 @@
 /**
  * The Conditional Access and Report-only tabs (portal-ui.md §3.2): one disclosure per evaluated policy
  * (Fluent Accordion: a button with aria-expanded, Enter/Space toggle), opening to everything the record
- * holds about that policy. Loaded on demand: the first screen does not carry the accordion or the labels.
+ * holds about that policy. Part of the details pane's chunk, which the page loads on demand.
  */
 import { useId } from 'react'
 import {

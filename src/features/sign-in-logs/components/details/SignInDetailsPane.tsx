@@ -1,4 +1,4 @@
-import { Suspense, lazy, useState } from 'react'
+import { useState } from 'react'
 import {
   Button,
   DrawerBody,
@@ -40,8 +40,7 @@ import {
   TroubleshootingSection,
 } from './DetailTables.tsx'
 
-// Only the Conditional Access and Report-only tabs need the accordion and the policy labels (issue #7).
-const PolicySection = lazy(async () => ({ default: (await import('./PolicySection.tsx')).PolicySection }))
+import { PolicySection } from './PolicySection.tsx'
 
 const useStyles = makeStyles({
   drawer: { width: 'min(720px, 100vw)' },
@@ -166,14 +165,7 @@ function DetailsContent({
         {current === 'basic' && isFailure(signIn) && <TroubleshootingSection signIn={signIn} />}
         {current === 'authentication' && <AuthenticationDetailsSection signIn={signIn} dates={dates} />}
         {(current === 'conditional-access' || current === 'report-only') && (
-          <Suspense fallback={<Spinner size="tiny" label="Loading policies" />}>
-            <PolicySection
-              key={current}
-              signIn={signIn}
-              reportOnly={current === 'report-only'}
-              dates={dates}
-            />
-          </Suspense>
+          <PolicySection key={current} signIn={signIn} reportOnly={current === 'report-only'} dates={dates} />
         )}
         {current === 'additional' && <AdditionalDetailsSection signIn={signIn} />}
       </div>
