@@ -1,5 +1,4 @@
 import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components'
-import { format } from 'date-fns'
 import type { LoggedRequest } from '../../../lib/data-source/request-log.tsx'
 import { asCurl, asPowerShell, graphExplorerLink } from '../model/copy-as.ts'
 import { describeUrl } from '../model/describe-url.ts'
@@ -99,8 +98,9 @@ export function RequestEntry({ entry }: { entry: LoggedRequest }) {
           <dd>{entry.requestId ?? 'None'}</dd>
           <dt>client-request-id</dt>
           <dd>{entry.clientRequestId}</dd>
-          <dt>Answered at</dt>
-          <dd>{format(entry.at, 'HH:mm:ss.SSS')}</dd>
+          <dt>Answered at (UTC)</dt>
+          {/* UTC, like the times in Graph's own logs that request-id points to. */}
+          <dd>{new Date(entry.at).toISOString().slice(11, 23)}</dd>
         </dl>
         <Text weight="semibold">URL</Text>
         <pre className={styles.code} aria-label="Decoded URL">
