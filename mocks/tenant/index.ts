@@ -12,11 +12,14 @@ import { signInEventTypes } from '../../contract/sign-in.ts'
 import { buildDirectory, type Directory } from './directory.ts'
 import { groupsInHour, type Group } from './groups.ts'
 import { decodeSignInId } from './ids.ts'
-import { buildRecords } from './records.ts'
+import { buildRecords, type GroupSelector } from './records.ts'
+import { subsetOf, type SignInSubset, type SubsetCriteria } from './subsets.ts'
 import { assertWindowStart, summarize, windowHours } from './summaries.ts'
 import { createVolumeModel, HOUR_MS, typeCode, type TenantSize } from './volume.ts'
 
 export type { TenantSize } from './volume.ts'
+export type { GroupSelector } from './records.ts'
+export type { SignInSubset, SubsetCriteria } from './subsets.ts'
 export { tenantConfigFromEnv } from './env.ts'
 export { toV1SignIn, collapseEvolvableEnums } from './projection.ts'
 export {
@@ -44,10 +47,15 @@ export interface Tenant {
   hourStart(hour: number): Date
   /** Bucket index (may be < 0 or ≥ hourCount). */
   hourOf(date: Date): number
-  /** Number of sign-ins of `type` in bucket `hour`, cheap (no record building). */
-  countInHour(type: SignInEventType, hour: number): number
-  /** All beta-shaped sign-ins of `type` in bucket `hour`, newest first (ties by id), none after now. */
-  signInsInHour(type: SignInEventType, hour: number): BetaSignIn[]
+  /** Number of sign-ins of `type` in bucket `hour` (of the selected groups), cheap (no record building). */
+  countInHour(type: SignInEventType, hour: number, select?: GroupSelector): number
+  /**
+   * Beta-shaped sign-ins of `type` in bucket `hour`, newest first (ties by id), none after now; with `select`,
+   * only those of the selected groups (same ids and order as in the whole bucket).
+   */
+  signInsInHour(type: SignInEventType, hour: number, select?: GroupSelector): BetaSignIn[]
+  /** Where the sign-ins with these indexed keys can be (subsets.ts); undefined without any key. */
+  subset(criteria: SubsetCriteria): SignInSubset | undefined
   /** Summaries of the window starting at `windowStart` (UTC-aligned), signInCount desc then id. */
   summariesInWindow(
     type: Exclude<SignInEventType, 'interactiveUser'>,
@@ -76,7 +84,7 @@ export function createTenant(config: TenantConfig): Tenant {
   // The bucket containing now is cut at now (+1 ms so a sign-in at exactly `now` is allowed).
   const lengthMs = (hour: number) =>
     hour === hourCount - 1 ? nowMs - (retentionStartMs + hour * HOUR_MS) + 1 : HOUR_MS
-  const countInHour = (type: SignInEventType, hour: number) => {
+  const fullCountInHour = (type: SignInEventType, hour: number) => {
     if (!inRange(hour)) return 0
     const full = volume.count(type, baseHour + hour)
     return hour === hourCount - 1 ? Math.floor((full * lengthMs(hour)) / HOUR_MS) : full
@@ -86,12 +94,23 @@ export function createTenant(config: TenantConfig): Tenant {
     const cacheKey = `${type}:${hour}`
     const cached = groupCache.get(cacheKey)
     if (cached) return cached
-    const groups = groupsInHour(ctx, type, baseHour + hour, countInHour(type, hour), lengthMs(hour))
+    const groups = groupsInHour(ctx, type, baseHour + hour, fullCountInHour(type, hour), lengthMs(hour))
     if (groupCache.size >= GROUP_CACHE_LIMIT) groupCache.delete(groupCache.keys().next().value as string)
     groupCache.set(cacheKey, groups)
     return groups
   }
-  const bucketRecords = (type: SignInEventType, hour: number) =>
+  const countInHour = (type: SignInEventType, hour: number, select?: GroupSelector) => {
+    if (!select) return fullCountInHour(type, hour)
+    if (!inRange(hour)) return 0
+    let count = 0
+    let firstIndex = 0
+    for (const group of groupsOf(type, hour)) {
+      if (select(group, firstIndex)) count += group.count
+      firstIndex += group.count
+    }
+    return count
+  }
+  const bucketRecords = (type: SignInEventType, hour: number, select?: GroupSelector) =>
     buildRecords(
       directory,
       {
@@ -101,6 +120,7 @@ export function createTenant(config: TenantConfig): Tenant {
         lengthMs: lengthMs(hour),
       },
       groupsOf(type, hour),
+      select,
     )
 
   return {
@@ -111,9 +131,10 @@ export function createTenant(config: TenantConfig): Tenant {
     hourStart: (hour) => new Date(retentionStartMs + hour * HOUR_MS),
     hourOf: (date) => Math.floor((date.getTime() - retentionStartMs) / HOUR_MS),
     countInHour,
-    signInsInHour(type, hour) {
+    subset: (criteria) => subsetOf(directory, baseHour, hourCount, criteria),
+    signInsInHour(type, hour, select) {
       if (!inRange(hour)) return []
-      return bucketRecords(type, hour).sort((a, b) =>
+      return bucketRecords(type, hour, select).sort((a, b) =>
         a.createdDateTime === b.createdDateTime
           ? a.id < b.id
             ? -1
