@@ -71,8 +71,8 @@ function parseOptionalFilter(text: string | undefined, schema: FilterSchema): Fi
 
 /** Salt binding skiptokens to one generated tenant, so a token from another seed/now/size is rejected. */
 function tenantSalt(tenant: Tenant): string {
-  const { seed, now, size } = tenant.config
-  return `${seed}|${now.toISOString()}|${size}`
+  const { seed, now, size, scale = 1 } = tenant.config
+  return `${seed}|${now.toISOString()}|${size}|${scale}`
 }
 
 function queryHash(ctx: EndpointContext, routeKey: string, query: CollectionQuery): string {

@@ -34,6 +34,8 @@ export interface TenantConfig {
   seed: number
   now: Date
   size: TenantSize
+  /** Multiplies the volume of every hour (MOCK_SCALE, default 1); nothing more is held in memory. */
+  scale?: number
 }
 
 export interface Tenant {
@@ -66,9 +68,10 @@ export interface Tenant {
   findSignIn(id: string): BetaSignIn | undefined
 }
 
-// Groups are small (numbers only): keeping every bucket of all four categories (~10 MB at default
-// size) makes repeated 30-day summary scans pay only for building rows.
-const GROUP_CACHE_LIMIT = 4 * (30 * 24 + 2)
+// Groups are small (numbers only): keeping every bucket of all four categories (~200,000 groups, ~10 MB at
+// default size) makes repeated 30-day summary scans pay only for building rows. A scaled tenant (MOCK_SCALE)
+// has proportionally more groups, so the cache is capped by groups, least recently used first.
+const GROUP_CACHE_MAX_GROUPS = 300_000
 
 export function createTenant(config: TenantConfig): Tenant {
   const nowMs = config.now.getTime()
@@ -78,7 +81,7 @@ export function createTenant(config: TenantConfig): Tenant {
   const baseHour = retentionStartMs / HOUR_MS
   const hourCount = Math.floor((nowMs - retentionStartMs) / HOUR_MS) + 1
   const directory = buildDirectory(seed)
-  const volume = createVolumeModel(directory, config.size)
+  const volume = createVolumeModel(directory, config.size, config.scale ?? 1)
   const ctx = { dir: directory, volume }
   const inRange = (hour: number) => Number.isInteger(hour) && hour >= 0 && hour < hourCount
   // The bucket containing now is cut at now (+1 ms so a sign-in at exactly `now` is allowed).
@@ -90,13 +93,23 @@ export function createTenant(config: TenantConfig): Tenant {
     return hour === hourCount - 1 ? Math.floor((full * lengthMs(hour)) / HOUR_MS) : full
   }
   const groupCache = new Map<string, Group[]>()
+  let cachedGroups = 0
   const groupsOf = (type: SignInEventType, hour: number): Group[] => {
     const cacheKey = `${type}:${hour}`
     const cached = groupCache.get(cacheKey)
-    if (cached) return cached
+    if (cached) {
+      groupCache.delete(cacheKey)
+      groupCache.set(cacheKey, cached)
+      return cached
+    }
     const groups = groupsInHour(ctx, type, baseHour + hour, fullCountInHour(type, hour), lengthMs(hour))
-    if (groupCache.size >= GROUP_CACHE_LIMIT) groupCache.delete(groupCache.keys().next().value as string)
+    for (const [oldKey, old] of groupCache) {
+      if (cachedGroups + groups.length <= GROUP_CACHE_MAX_GROUPS) break
+      groupCache.delete(oldKey)
+      cachedGroups -= old.length
+    }
     groupCache.set(cacheKey, groups)
+    cachedGroups += groups.length
     return groups
   }
   const countInHour = (type: SignInEventType, hour: number, select?: GroupSelector) => {
