@@ -69,7 +69,11 @@ function sortNewestFirst<T extends { id: string }>(rows: T[], instant: (row: T) 
   return keyed.map((entry) => entry.row)
 }
 
-/** With a subset (a userId / correlationId lookup), hours are sized and built from its groups only. */
+/**
+ * With a subset (a userId / correlationId lookup), hours are sized and built from its groups only. Those are a
+ * few records each, cheap to rebuild, and a 30-day lookup touches hundreds of hours: caching them would only
+ * push the busy hours of ordinary walks out of the cache.
+ */
 export function signInSource(
   tenant: Tenant,
   types: readonly SignInEventType[],
@@ -77,17 +81,17 @@ export function signInSource(
   subset?: SignInSubset,
 ): BucketSource<BetaSignIn> {
   const selectors = types.map((type) => subset?.selectorFor(type))
-  const cacheKey = `${types.join(',')}${subset ? `|${subset.key}` : ''}`
   return {
     bucketCount: tenant.hourCount,
     sizeHint: (hour) => types.reduce((sum, type, i) => sum + tenant.countInHour(type, hour, selectors[i]), 0),
-    records: (hour) =>
-      cache.get(`${cacheKey}@${hour}`, () =>
+    records: (hour) => {
+      const build = () =>
         sortNewestFirst(
           types.flatMap((type, i) => tenant.signInsInHour(type, hour, selectors[i])),
           (row) => row.createdDateTime,
-        ),
-      ),
+        )
+      return subset ? build() : cache.get(`${types.join(',')}@${hour}`, build)
+    },
   }
 }
 
