@@ -4,6 +4,7 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { AppHeader } from '../components/AppHeader.tsx'
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx'
 import { SignInLogsPage } from '../features/sign-in-logs/components/SignInLogsPage.tsx'
+import { ClockProvider, systemClock, type Clock } from '../lib/clock/clock.tsx'
 import { DataSourceProvider, type DataSource } from '../lib/data-source/data-source.tsx'
 import { GraphWaitProvider, createGraphWaitStore, withWaitReporting } from '../lib/data-source/graph-wait.tsx'
 import { createAppQueryClient } from './query-client.ts'
@@ -30,14 +31,12 @@ export interface AppProps {
    * the parent owns the choice and passes the current source; every query key carries its id.
    */
   dataSource: DataSource
-  /** The app's notion of "now" (mock mode: the fake tenant's clock, so relative ranges find data). */
-  clock?: () => Date
+  /** The app's one notion of "now" (mock mode: the fake tenant's clock, so relative ranges find data). */
+  clock?: Clock
   /** Extra header controls, e.g. the mock scenario picker or a data-source switch. */
   headerActions?: ReactNode
   queryClient?: QueryClient
 }
-
-const systemClock = () => new Date()
 
 export function App({ dataSource, clock = systemClock, headerActions, queryClient }: AppProps) {
   useGlobalStyles()
@@ -64,7 +63,9 @@ export function App({ dataSource, clock = systemClock, headerActions, queryClien
                 }
               />
               <ErrorBoundary what="The Sign-in logs page" resetKey={source.id}>
-                <SignInLogsPage key={source.id} clock={clock} />
+                <ClockProvider clock={clock}>
+                  <SignInLogsPage key={source.id} />
+                </ClockProvider>
               </ErrorBoundary>
             </GraphWaitProvider>
           </DataSourceProvider>

@@ -2,10 +2,16 @@
  * Query keys and options for the sign-in log (TkDodo's key factories; style.md). Every key starts with the
  * data source id, so the mock tenant and a real tenant never share cache; abort signals reach fetch.
  */
-import { infiniteQueryOptions, queryOptions, type InfiniteData } from '@tanstack/react-query'
+import {
+  infiniteQueryOptions,
+  keepPreviousData,
+  queryOptions,
+  type InfiniteData,
+} from '@tanstack/react-query'
 import type { BetaSignIn, SummarizedSignIn } from '../../../../contract/sign-in.ts'
 import type { DataSource } from '../../../lib/data-source/data-source.tsx'
 import type { GraphPage } from '../../../lib/graph/client.ts'
+import { createPagingGuard } from '../../../lib/graph/paging-guard.ts'
 import { readSignIn, readSignInPage, readSummaryPage, type CheckedPage } from './read-records.ts'
 import type { TabDefinition, TabId } from '../model/tabs.ts'
 import { resolveDateRange, type ViewState } from '../model/view-state.ts'
@@ -26,8 +32,6 @@ export const CHILDREN_PAGE_SIZE = 100
 export const LIST_STALE_TIME_MS = 60_000
 /** One sign-in rarely changes after it is written (risk re-publish aside). */
 export const DETAIL_STALE_TIME_MS = 5 * 60_000
-/** Empty pages that still carry a nextLink are followed within one fetch (§2.4), up to this many. */
-const MAX_EMPTY_PAGE_HOPS = 10
 
 export interface GraphRequest {
   path: string
@@ -93,24 +97,38 @@ export function groupChildrenRequest(
 type PageReader<T> = (page: GraphPage<unknown>) => Promise<CheckedPage<T>>
 
 /**
- * First page from the request, later pages from the nextLink verbatim; skips empty pages that point on. The page
- * is then checked record by record (read-records.ts): what cannot be read is left out and listed, not cast.
+ * First page from the request, later pages from the nextLink verbatim; skips empty pages that point on (§2.4).
+ * `followed`: the nextLinks earlier pages of this list already followed, so a cycle across pages is caught too.
+ * The page is then checked record by record (read-records.ts): what cannot be read is left out and listed, not cast.
  */
 async function fetchPage<T>(
   source: DataSource,
   request: GraphRequest,
   pageParam: string | null,
+  followed: readonly (string | null)[],
   signal: AbortSignal,
   read: PageReader<T>,
 ): Promise<CheckedPage<T>> {
+  const paging = createPagingGuard(followed.filter((link) => link !== null))
   let page =
     pageParam === null
       ? await source.client.getPage<unknown>(request.path, { params: request.params, signal })
       : await source.client.getPage<unknown>(pageParam, { signal })
-  for (let hop = 0; page.value.length === 0 && page.nextLink !== null && hop < MAX_EMPTY_PAGE_HOPS; hop++) {
+  paging.check(page)
+  while (page.value.length === 0 && page.nextLink !== null) {
     page = await source.client.getPage<unknown>(page.nextLink, { signal })
+    paging.check(page)
   }
   return read(page)
+}
+
+/**
+ * The links followed up to and including `pageParam`. A refetch walks the cached pages again from the first, so
+ * only the links before this one count; a new page (fetchNextPage) comes after all of them.
+ */
+function linksBefore(pageParams: readonly (string | null)[], pageParam: string | null): (string | null)[] {
+  const index = pageParams.indexOf(pageParam)
+  return index >= 0 ? pageParams.slice(0, index + 1) : [...pageParams, pageParam]
 }
 
 function pagedQuery<T>(
@@ -121,10 +139,23 @@ function pagedQuery<T>(
 ) {
   return infiniteQueryOptions({
     queryKey,
-    queryFn: ({ pageParam, signal }) => fetchPage<T>(source, request, pageParam, signal, read),
+    queryFn: ({ client, pageParam, signal }) => {
+      const cached = client.getQueryData<InfiniteData<CheckedPage<T>, string | null>>(queryKey)
+      return fetchPage<T>(
+        source,
+        request,
+        pageParam,
+        linksBefore(cached?.pageParams ?? [], pageParam),
+        signal,
+        read,
+      )
+    },
     initialPageParam: null as string | null,
     getNextPageParam: (last: CheckedPage<T>) => last.nextLink ?? undefined,
     staleTime: LIST_STALE_TIME_MS,
+    // Refresh moves "now" and so the key: the rows on screen stay (and expanded groups with them) until the
+    // moved range answers. A new filter or tab remounts its view, which starts without previous data.
+    placeholderData: keepPreviousData,
     // The Graph client already retries what is worth retrying (429, 502-504, network) with backoff;
     // React Query retrying on top would multiply requests against the throttle.
     retry: false,

@@ -10,7 +10,13 @@
  * so a resumed file has no duplicates and no gaps.
  */
 import type { BetaSignIn } from '../../../../contract/sign-in.ts'
-import { GraphError, type GraphClient, type GraphPage, type WaitInfo } from '../../../lib/graph/index.ts'
+import {
+  createPagingGuard,
+  GraphError,
+  type GraphClient,
+  type GraphPage,
+  type WaitInfo,
+} from '../../../lib/graph/index.ts'
 import { readSignInPage, type LeftOutRecord } from '../api/read-records.ts'
 import type { RecordEncoder } from './encode-csv.ts'
 import type { DownloadSink } from './sinks.ts'
@@ -184,6 +190,8 @@ export async function runDownload(options: RunDownloadOptions): Promise<Download
     params: request.params,
   }
   let truncated = false
+  // One guard for the whole download, so a loop is caught across pauses and resumes too.
+  const paging = createPagingGuard()
   try {
     if (signal?.aborted) return await cancelled()
     await write(encoder.start())
@@ -200,6 +208,7 @@ export async function runDownload(options: RunDownloadOptions): Promise<Download
           },
         })
         for await (const rawPage of pages) {
+          paging.check(rawPage)
           pagesFetched += 1
           wait = null
           phase = 'running'
