@@ -2,6 +2,7 @@ import { useMemo, useState, type ReactNode } from 'react'
 import { makeStaticStyles, makeStyles, tokens } from '@fluentui/react-components'
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { AppHeader } from '../components/AppHeader.tsx'
+import { ErrorBoundary } from '../components/ErrorBoundary.tsx'
 import { SignInLogsPage } from '../features/sign-in-logs/components/SignInLogsPage.tsx'
 import { ClockProvider, systemClock, type Clock } from '../lib/clock/clock.tsx'
 import { DataSourceProvider, type DataSource } from '../lib/data-source/data-source.tsx'
@@ -61,9 +62,11 @@ export function App({ dataSource, clock = systemClock, headerActions, queryClien
                   </>
                 }
               />
-              <ClockProvider clock={clock}>
-                <SignInLogsPage key={source.id} />
-              </ClockProvider>
+              <ErrorBoundary what="The Sign-in logs page" resetKey={source.id}>
+                <ClockProvider clock={clock}>
+                  <SignInLogsPage key={source.id} />
+                </ClockProvider>
+              </ErrorBoundary>
             </GraphWaitProvider>
           </DataSourceProvider>
         </QueryClientProvider>

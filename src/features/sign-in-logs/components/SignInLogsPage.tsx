@@ -12,6 +12,7 @@ import {
 } from '@fluentui/react-components'
 import { useQueryClient } from '@tanstack/react-query'
 import type { BetaSignIn } from '../../../../contract/sign-in.ts'
+import { ErrorBoundary } from '../../../components/ErrorBoundary.tsx'
 import { useClock } from '../../../lib/clock/clock.tsx'
 import { useDataSource } from '../../../lib/data-source/data-source.tsx'
 import { useGraphWait } from '../../../lib/data-source/graph-wait.tsx'
@@ -151,26 +152,32 @@ export function SignInLogsPage() {
         </MessageBar>
       )}
       <section className={styles.content} aria-label={`${tab.label} results`}>
-        {tab.grouped ? (
-          <GroupedSignInView
-            key={viewKey}
-            tab={tab}
-            state={state}
-            now={now}
-            emptyReason={emptyReason(tab, state)}
-            onOpenDetails={openDetails}
-          />
-        ) : (
-          <FlatSignInView
-            key={viewKey}
-            tab={tab}
-            state={state}
-            now={now}
-            visibleColumnIds={columns}
-            emptyReason={emptyReason(tab, state)}
-            onOpenDetails={openDetails}
-          />
-        )}
+        <ErrorBoundary
+          what="The results grid"
+          resetKey={viewKey}
+          onRetry={() => void queryClient.invalidateQueries({ queryKey: signInKeys.all(source.id) })}
+        >
+          {tab.grouped ? (
+            <GroupedSignInView
+              key={viewKey}
+              tab={tab}
+              state={state}
+              now={now}
+              emptyReason={emptyReason(tab, state)}
+              onOpenDetails={openDetails}
+            />
+          ) : (
+            <FlatSignInView
+              key={viewKey}
+              tab={tab}
+              state={state}
+              now={now}
+              visibleColumnIds={columns}
+              emptyReason={emptyReason(tab, state)}
+              onOpenDetails={openDetails}
+            />
+          )}
+        </ErrorBoundary>
       </section>
       {columnsOpen && (
         <Suspense fallback={null}>
@@ -187,15 +194,17 @@ export function SignInLogsPage() {
         </Suspense>
       )}
       {detailsMounted && (
-        <Suspense fallback={null}>
-          <SignInDetailsPane
-            selectedId={state.selected}
-            loadedSignIn={openedSignIn}
-            tab={tab.id}
-            dates={state.dates}
-            onClose={closeDetails}
-          />
-        </Suspense>
+        <ErrorBoundary what="The details pane" resetKey={state.selected}>
+          <Suspense fallback={null}>
+            <SignInDetailsPane
+              selectedId={state.selected}
+              loadedSignIn={openedSignIn}
+              tab={tab.id}
+              dates={state.dates}
+              onClose={closeDetails}
+            />
+          </Suspense>
+        </ErrorBoundary>
       )}
     </main>
   )
