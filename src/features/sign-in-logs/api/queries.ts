@@ -2,11 +2,17 @@
  * Query keys and options for the sign-in log (TkDodo's key factories; style.md). Every key starts with the
  * data source id, so the mock tenant and a real tenant never share cache; abort signals reach fetch.
  */
-import { infiniteQueryOptions, queryOptions, type InfiniteData } from '@tanstack/react-query'
+import {
+  infiniteQueryOptions,
+  keepPreviousData,
+  queryOptions,
+  type InfiniteData,
+} from '@tanstack/react-query'
 import type { BetaSignIn, SummarizedSignIn } from '../../../../contract/sign-in.ts'
 import type { DataSource } from '../../../lib/data-source/data-source.tsx'
 import type { GraphPage } from '../../../lib/graph/client.ts'
 import { createPagingGuard } from '../../../lib/graph/paging-guard.ts'
+import { readSignIn, readSignInPage, readSummaryPage, type CheckedPage } from './read-records.ts'
 import type { TabDefinition, TabId } from '../model/tabs.ts'
 import { resolveDateRange, type ViewState } from '../model/view-state.ts'
 import {
@@ -88,9 +94,12 @@ export function groupChildrenRequest(
   }
 }
 
+type PageReader<T> = (page: GraphPage<unknown>) => Promise<CheckedPage<T>>
+
 /**
  * First page from the request, later pages from the nextLink verbatim; skips empty pages that point on (§2.4).
  * `followed`: the nextLinks earlier pages of this list already followed, so a cycle across pages is caught too.
+ * The page is then checked record by record (read-records.ts): what cannot be read is left out and listed, not cast.
  */
 async function fetchPage<T>(
   source: DataSource,
@@ -98,18 +107,19 @@ async function fetchPage<T>(
   pageParam: string | null,
   followed: readonly (string | null)[],
   signal: AbortSignal,
-): Promise<GraphPage<T>> {
+  read: PageReader<T>,
+): Promise<CheckedPage<T>> {
   const paging = createPagingGuard(followed.filter((link) => link !== null))
   let page =
     pageParam === null
-      ? await source.client.getPage<T>(request.path, { params: request.params, signal })
-      : await source.client.getPage<T>(pageParam, { signal })
+      ? await source.client.getPage<unknown>(request.path, { params: request.params, signal })
+      : await source.client.getPage<unknown>(pageParam, { signal })
   paging.check(page)
   while (page.value.length === 0 && page.nextLink !== null) {
-    page = await source.client.getPage<T>(page.nextLink, { signal })
+    page = await source.client.getPage<unknown>(page.nextLink, { signal })
     paging.check(page)
   }
-  return page
+  return read(page)
 }
 
 /**
@@ -121,22 +131,31 @@ function linksBefore(pageParams: readonly (string | null)[], pageParam: string |
   return index >= 0 ? pageParams.slice(0, index + 1) : [...pageParams, pageParam]
 }
 
-function pagedQuery<T>(source: DataSource, request: GraphRequest, queryKey: readonly unknown[]) {
+function pagedQuery<T>(
+  source: DataSource,
+  request: GraphRequest,
+  queryKey: readonly unknown[],
+  read: PageReader<T>,
+) {
   return infiniteQueryOptions({
     queryKey,
     queryFn: ({ client, pageParam, signal }) => {
-      const cached = client.getQueryData<InfiniteData<GraphPage<T>, string | null>>(queryKey)
+      const cached = client.getQueryData<InfiniteData<CheckedPage<T>, string | null>>(queryKey)
       return fetchPage<T>(
         source,
         request,
         pageParam,
         linksBefore(cached?.pageParams ?? [], pageParam),
         signal,
+        read,
       )
     },
     initialPageParam: null as string | null,
-    getNextPageParam: (last: GraphPage<T>) => last.nextLink ?? undefined,
+    getNextPageParam: (last: CheckedPage<T>) => last.nextLink ?? undefined,
     staleTime: LIST_STALE_TIME_MS,
+    // Refresh moves "now" and so the key: the rows on screen stay (and expanded groups with them) until the
+    // moved range answers. A new filter or tab remounts its view, which starts without previous data.
+    placeholderData: keepPreviousData,
     // The Graph client already retries what is worth retrying (429, 502-504, network) with backoff;
     // React Query retrying on top would multiply requests against the throttle.
     retry: false,
@@ -145,7 +164,12 @@ function pagedQuery<T>(source: DataSource, request: GraphRequest, queryKey: read
 
 export function signInListQuery(source: DataSource, tab: TabDefinition, state: ViewState, now: Date) {
   const request = signInsRequest(tab, state, now)
-  return pagedQuery<BetaSignIn>(source, request, signInKeys.list(source.id, tab.id, requestKey(request)))
+  return pagedQuery<BetaSignIn>(
+    source,
+    request,
+    signInKeys.list(source.id, tab.id, requestKey(request)),
+    readSignInPage,
+  )
 }
 
 /**
@@ -159,12 +183,13 @@ export function summaryListQuery(source: DataSource, tab: TabDefinition, state: 
       source,
       request,
       signInKeys.summaries(source.id, tab.id, requestKey(request)),
+      readSummaryPage,
     ),
     select: summarySelect(state.filters[tab.filterSet]),
   })
 }
 
-type SummaryData = InfiniteData<GraphPage<SummarizedSignIn>, string | null>
+type SummaryData = InfiniteData<CheckedPage<SummarizedSignIn>, string | null>
 const selectCache = new Map<string, (data: SummaryData) => SummaryData>()
 const SELECT_CACHE_SIZE = 32
 
@@ -200,14 +225,19 @@ export function groupChildrenQuery(
     source,
     request,
     signInKeys.children(source.id, tab.id, row.id, requestKey(request)),
+    readSignInPage,
   )
 }
 
 export function signInDetailQuery(source: DataSource, id: string) {
   return queryOptions({
     queryKey: signInKeys.detail(source.id, id),
-    queryFn: ({ signal }) =>
-      source.client.getEntity<BetaSignIn>(`/beta/auditLogs/signIns/${encodeURIComponent(id)}`, { signal }),
+    queryFn: async ({ signal }) =>
+      readSignIn(
+        await source.client.getEntity<unknown>(`/beta/auditLogs/signIns/${encodeURIComponent(id)}`, {
+          signal,
+        }),
+      ),
     enabled: id !== '',
     staleTime: DETAIL_STALE_TIME_MS,
     retry: false,

@@ -126,6 +126,40 @@ describe('runDownload', () => {
     expect(progress.at(-1)).toMatchObject({ phase: 'done', recordsWritten: 230, expectedTotal: null })
   })
 
+  it('leaves out records of the wrong shape, writes the rest, and says which and why', async () => {
+    server.use(
+      http.get(`${BASE}/beta/auditLogs/signIns`, () =>
+        HttpResponse.json(
+          {
+            value: [
+              RECORDS[0],
+              { ...RECORDS[1], status: null },
+              { ...RECORDS[2], userDisplayName: 42 },
+              RECORDS[3],
+            ],
+          },
+          { headers: { 'request-id': 'req-bad-page' } },
+        ),
+      ),
+    )
+    const sink = memorySink()
+    const progress: DownloadProgress[] = []
+    const result = await runDownload({
+      client,
+      request,
+      encoder: createCsvEncoder('user'),
+      sink,
+      onProgress: (p) => progress.push(p),
+    })
+    expect(result).toMatchObject({ outcome: 'completed', recordsWritten: 2, recordsLeftOut: 2 })
+    expect(csvRequestIds(sink.text())).toEqual([RECORDS[0]!.id, RECORDS[3]!.id])
+    expect(result.leftOut.map((record) => [record.recordId, record.requestId, record.problems])).toEqual([
+      [RECORDS[1]!.id, 'req-bad-page', ['status should be an object, not null']],
+      [RECORDS[2]!.id, 'req-bad-page', ['userDisplayName should be text, not the number 42']],
+    ])
+    expect(progress.at(-1)).toMatchObject({ phase: 'done', recordsLeftOut: 2 })
+  })
+
   it('JSON: one array of the Graph objects, same ids and order', async () => {
     const sink = memorySink()
     await runDownload({ client, request, encoder: createJsonEncoder(), sink })
