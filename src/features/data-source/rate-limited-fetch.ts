@@ -12,7 +12,12 @@
  * one counter at Graph). The client itself also honours Retry-After for the retried request.
  * Aborting a queued request (React Query cancels what the user no longer looks at) removes it from the queue
  * without using a slot.
+ * A pause is clamped to MAX_RETRY_AFTER_SECONDS: a huge Retry-After would otherwise overflow setTimeout (which
+ * then fires after 1 ms), and the queue would re-arm its timer every millisecond for as long as the pause lasts.
  */
+import { MAX_RETRY_AFTER_SECONDS } from '../../lib/graph/index.ts'
+
+const MAX_PAUSE_MS = MAX_RETRY_AFTER_SECONDS * 1000
 
 export interface RateLimitOptions {
   maxRequests?: number
@@ -97,7 +102,7 @@ export function createRateLimiter(options: RateLimitOptions = {}): RateLimiter {
       })
     },
     pauseUntil(untilMs) {
-      pausedUntil = Math.max(pausedUntil, untilMs)
+      pausedUntil = Math.max(pausedUntil, Math.min(untilMs, Date.now() + MAX_PAUSE_MS))
       if (timer !== null) {
         clearTimeout(timer)
         timer = null
@@ -107,14 +112,17 @@ export function createRateLimiter(options: RateLimitOptions = {}): RateLimiter {
   }
 }
 
-/** Retry-After is seconds or an HTTP date (RFC 9110 §10.2.3); null when absent or unreadable (CORS may hide it, §4.3). */
+/**
+ * Retry-After is seconds or an HTTP date (RFC 9110 §10.2.3), clamped to MAX_RETRY_AFTER_SECONDS; null when absent
+ * or unreadable (CORS may hide it, §4.3).
+ */
 export function retryAfterMs(response: Response, now: number): number | null {
   const header = response.headers.get('Retry-After')
   if (header === null) return null
   const seconds = Number(header)
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.min(MAX_PAUSE_MS, seconds * 1000)
   const date = Date.parse(header)
-  return Number.isNaN(date) ? null : Math.max(0, date - now)
+  return Number.isNaN(date) ? null : Math.min(MAX_PAUSE_MS, Math.max(0, date - now))
 }
 
 /** A `fetch` for createGraphClient's `fetch` option that passes every request through `limiter`. */

@@ -13,6 +13,7 @@ import type { TabDefinition } from '../model/tabs.ts'
 import type { ViewState } from '../model/view-state.ts'
 import { createRowAppender } from './grid/appended-rows.ts'
 import { FlatSignInGrid } from './grid/FlatSignInGrid.tsx'
+import { LeftOutRecordsBar, signInNoun } from './LeftOutRecordsBar.tsx'
 import { ResultFooter } from './ResultFooter.tsx'
 
 export interface FlatSignInViewProps {
@@ -49,6 +50,7 @@ export function FlatSignInView({
     () => appender.update(query.data?.pages ?? [], keep),
     [appender, query.data, keep],
   )
+  const leftOut = useMemo(() => (query.data?.pages ?? []).flatMap((page) => page.leftOut), [query.data])
   const error = query.error as GraphError | null
 
   if (query.isPending) return <GridSkeleton label="Loading sign-ins" />
@@ -59,6 +61,7 @@ export function FlatSignInView({
   return (
     <>
       {error && <GraphErrorBar error={error} onRetry={() => void query.fetchNextPage()} />}
+      <LeftOutRecordsBar leftOut={leftOut} noun={signInNoun} />
       {count === 0 && loadedAll && !query.isFetching ? (
         <EmptyState title="No sign-ins to show">{emptyReason}</EmptyState>
       ) : (
