@@ -105,3 +105,38 @@ test('one limiter per app and tenant', () => {
   expect(rateLimiterFor('App-1', 'Tenant-A')).toBe(rateLimiterFor('app-1', 'tenant-a'))
   expect(rateLimiterFor('app-1', 'tenant-a')).not.toBe(rateLimiterFor('app-1', 'tenant-b'))
 })
+
+describe('a huge Retry-After cannot stall or spin the queue', () => {
+  test('retryAfterMs clamps to 120 s', () => {
+    const now = Date.now()
+    const header = (value: string) => new Response(null, { headers: { 'Retry-After': value } })
+    expect(retryAfterMs(header('99999999999'), now)).toBe(120_000)
+    expect(retryAfterMs(header(new Date(now + 86_400_000).toUTCString()), now)).toBe(120_000)
+  })
+
+  test('after 429 with Retry-After: 99999999999 the queue waits 120 s, arming its timer once, not every millisecond', async () => {
+    const startedAt: number[] = []
+    let calls = 0
+    const fetchFn: typeof fetch = async () => {
+      startedAt.push(Date.now())
+      calls += 1
+      return calls === 1
+        ? new Response('{}', { status: 429, headers: { 'Retry-After': '99999999999' } })
+        : new Response('{}')
+    }
+    const limiter = createRateLimiter()
+    const delays: number[] = []
+    limiter.onDelay((waitMs) => delays.push(waitMs))
+    const limited = createRateLimitedFetch(limiter, fetchFn)
+    const t0 = Date.now()
+    await limited('https://graph.microsoft.com/beta/x')
+    const next = limited('https://graph.microsoft.com/beta/x')
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(delays).toEqual([120_000])
+    expect(startedAt).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(119_000)
+    await next
+    expect(startedAt.map((t) => t - t0)).toEqual([0, 120_000])
+    expect(delays).toHaveLength(1)
+  })
+})

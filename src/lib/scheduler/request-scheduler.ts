@@ -19,6 +19,9 @@
  *
  * Time comes from an injected clock with its own timers, so tests run on simulated time.
  */
+import { MAX_RETRY_AFTER_SECONDS } from '../graph/errors.ts'
+
+const MAX_PAUSE_MS = MAX_RETRY_AFTER_SECONDS * 1000
 
 export type RequestPriority = 'foreground' | 'background'
 
@@ -133,8 +136,10 @@ export function createRequestScheduler(options: RequestSchedulerOptions = {}): R
     }
   }
 
+  // Clamped: a huge Retry-After would otherwise overflow setTimeout (which then fires after 1 ms), and the queue
+  // would re-arm its timer every millisecond for as long as the pause lasts.
   function pauseUntil(untilMs: number): void {
-    pausedUntil = Math.max(pausedUntil, untilMs)
+    pausedUntil = Math.max(pausedUntil, Math.min(untilMs, clock.now() + MAX_PAUSE_MS))
     repump()
   }
 
@@ -187,14 +192,17 @@ export function createRequestScheduler(options: RequestSchedulerOptions = {}): R
   }
 }
 
-/** Retry-After is seconds or an HTTP date (RFC 9110 §10.2.3); null when absent or unreadable (CORS may hide it, §4.3). */
+/**
+ * Retry-After is seconds or an HTTP date (RFC 9110 §10.2.3), clamped to MAX_RETRY_AFTER_SECONDS; null when absent
+ * or unreadable (CORS may hide it, §4.3).
+ */
 export function retryAfterMs(response: Response, now: number): number | null {
   const header = response.headers.get('Retry-After')
   if (header === null) return null
   const seconds = Number(header)
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.min(MAX_PAUSE_MS, seconds * 1000)
   const date = Date.parse(header)
-  return Number.isNaN(date) ? null : Math.max(0, date - now)
+  return Number.isNaN(date) ? null : Math.min(MAX_PAUSE_MS, Math.max(0, date - now))
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   tokenIssuerTypeValues,
 } from '../../../../contract/enum-values.ts'
 import type { BetaSignIn, SummarizedSignIn } from '../../../../contract/sign-in.ts'
+import { isCaeToken } from '../model/display-text.ts'
 import { isPillServerSide, type FilterFieldId, type FilterPill } from '../model/filter-fields.ts'
 import { statusOfErrorCode } from '../model/status.ts'
 import { looksLikeGuid } from './odata-literals.ts'
@@ -42,17 +43,12 @@ const protocolMatches = enumMatcher(protocolTypeValues)
 const incomingTokenMatches = enumMatcher(incomingTokenTypeValues)
 const tokenIssuerMatches = enumMatcher(tokenIssuerTypeValues)
 
-function isCaeToken(record: BetaSignIn): boolean {
-  // Shown as "Is CAE Token" in Additional Details (portal-ui.md §3.2), from authenticationProcessingDetails.
-  const entry = record.authenticationProcessingDetails.find((kv) => kv.key?.toLowerCase() === 'is cae token')
-  return entry?.value?.toLowerCase() === 'true'
-}
-
 type RecordTest = (record: BetaSignIn, value: string) => boolean
 
 const signInTests: Partial<Record<FilterFieldId, RecordTest>> = {
   status: (record, value) => statusOfErrorCode(record.status.errorCode) === value,
-  isCaeToken: (record, value) => isCaeToken(record) === (value === 'true'),
+  // A record without the entry is not a CAE token.
+  isCaeToken: (record, value) => (isCaeToken(record) ?? false) === (value === 'true'),
   crossTenantAccessType: (record, value) => accessTypeMatches(record.crossTenantAccessType, value),
   authenticationProtocol: (record, value) => protocolMatches(record.authenticationProtocol, value),
   incomingTokenType: (record, value) => incomingTokenMatches(record.incomingTokenType, value),

@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import { useInfiniteQuery } from '@tanstack/react-query'
 import type { BetaSignIn } from '../../../../contract/sign-in.ts'
 import { useDataSource } from '../../../lib/data-source/data-source.tsx'
@@ -11,7 +11,9 @@ import { signInListQuery } from '../api/queries.ts'
 import { isPillServerSide } from '../model/filter-fields.ts'
 import type { TabDefinition } from '../model/tabs.ts'
 import type { ViewState } from '../model/view-state.ts'
+import { createRowAppender } from './grid/appended-rows.ts'
 import { FlatSignInGrid } from './grid/FlatSignInGrid.tsx'
+import { LeftOutRecordsBar, signInNoun } from './LeftOutRecordsBar.tsx'
 import { ResultFooter } from './ResultFooter.tsx'
 
 export interface FlatSignInViewProps {
@@ -22,6 +24,9 @@ export interface FlatSignInViewProps {
   emptyReason: string
   onOpenDetails: (signIn: BetaSignIn, rowElement: HTMLElement) => void
 }
+
+/** Start the next page this many rows before the end, so scrolling rarely waits (brief: "nears the end"). */
+const prefetchDistance = 40
 
 /** URL → query options → pages → loaded rows (client-side pills applied) → virtual grid. */
 export function FlatSignInView({
@@ -36,10 +41,12 @@ export function FlatSignInView({
   const query = useInfiniteQuery(signInListQuery(source, tab, state, now))
   const pills = state.filters[tab.filterSet]
   const keep = useMemo(() => clientSideFilter(pills), [pills])
-  const rows = useMemo(
-    () => (query.data?.pages ?? []).flatMap((page) => page.value).filter(keep),
-    [query.data, keep],
+  const [appender] = useState(createRowAppender<BetaSignIn>)
+  const { rows, count } = useMemo(
+    () => appender.update(query.data?.pages ?? [], keep),
+    [appender, query.data, keep],
   )
+  const leftOut = useMemo(() => (query.data?.pages ?? []).flatMap((page) => page.leftOut), [query.data])
   const error = query.error as GraphError | null
 
   if (query.isPending) return <GridSkeleton label="Loading sign-ins" />
@@ -50,24 +57,27 @@ export function FlatSignInView({
   return (
     <>
       {error && <GraphErrorBar error={error} onRetry={() => void query.fetchNextPage()} />}
-      {rows.length === 0 && loadedAll && !query.isFetching ? (
+      <LeftOutRecordsBar leftOut={leftOut} noun={signInNoun} />
+      {count === 0 && loadedAll && !query.isFetching ? (
         <EmptyState title="No sign-ins to show">{emptyReason}</EmptyState>
       ) : (
         <FlatSignInGrid
           label={tab.label}
           rows={rows}
+          rowCount={count}
           visibleColumnIds={visibleColumnIds}
           dates={state.dates}
           selectedId={state.selected}
           hasNextPage={query.hasNextPage && !error}
           isFetchingNextPage={query.isFetchingNextPage}
           fetchNextPage={() => void query.fetchNextPage()}
+          prefetchDistance={prefetchDistance}
           onOpenDetails={onOpenDetails}
         />
       )}
       <ResultFooter
         noun="sign-ins"
-        count={rows.length}
+        count={count}
         hasMore={query.hasNextPage}
         loadingMore={query.isFetchingNextPage}
         clientFiltered={pills.some((pill) => !isPillServerSide(pill))}

@@ -15,6 +15,7 @@ import type { TabDefinition, TabId } from '../model/tabs.ts'
 import type { ViewState } from '../model/view-state.ts'
 import { GroupChildrenLoader, type GroupChildren } from './GroupChildrenLoader.tsx'
 import { GroupedSignInGrid } from './grid/GroupedSignInGrid.tsx'
+import { LeftOutRecordsBar, groupNoun, signInNoun } from './LeftOutRecordsBar.tsx'
 import { ResultFooter } from './ResultFooter.tsx'
 
 export interface GroupedSignInViewProps {
@@ -85,6 +86,11 @@ export function GroupedSignInView({ tab, state, now, emptyReason, onOpenDetails 
       })),
     [summaries, expanded, children, keep],
   )
+  const leftOutGroups = useMemo(() => (query.data?.pages ?? []).flatMap((page) => page.leftOut), [query.data])
+  const leftOutSignIns = useMemo(
+    () => Object.entries(children).flatMap(([groupKey, group]) => (expanded[groupKey] ? group.leftOut : [])),
+    [children, expanded],
+  )
   const onChildren = useCallback(
     (groupKey: string, next: GroupChildren) => setChildren((current) => ({ ...current, [groupKey]: next })),
     [],
@@ -122,6 +128,8 @@ export function GroupedSignInView({ tab, state, now, emptyReason, onOpenDetails 
         </MessageBar>
       )}
       {error && <GraphErrorBar error={error} onRetry={() => void query.fetchNextPage()} />}
+      <LeftOutRecordsBar leftOut={leftOutGroups} noun={groupNoun} />
+      <LeftOutRecordsBar leftOut={leftOutSignIns} noun={signInNoun} />
       {summaries.length === 0 && !query.hasNextPage ? (
         <EmptyState title="No sign-ins to show">{emptyReason}</EmptyState>
       ) : (

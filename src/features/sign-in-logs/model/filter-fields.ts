@@ -3,6 +3,17 @@
  * signIns `$filter` can express the field (graph-api.md §2.2); the `*` rows of §2.6 cannot, so the app
  * filters loaded rows itself and says so. How each field becomes `$filter` text lives in api/build-filter.ts.
  */
+import {
+  authenticationRequirementLabels,
+  conditionalAccessStatusLabels,
+  incomingTokenTypeLabels,
+  msiTypeLabels,
+  protocolTypeLabels,
+  signInAccessTypeLabels,
+  signInUserTypeLabels,
+  tokenIssuerTypeLabels,
+  type EnumLabels,
+} from './enum-labels.ts'
 import type { FilterSet } from './tabs.ts'
 
 export type FilterFieldId =
@@ -88,6 +99,12 @@ const clientAppChoices: FilterChoice[] = [
 const choices = (pairs: [string, string][]): FilterChoice[] =>
   pairs.map(([value, label]) => ({ value, label }))
 
+/** Choices of Graph enum members, worded as the grid and details pane show them (model/enum-labels.ts). */
+const enumChoices = <Members extends readonly string[]>(
+  labels: EnumLabels<Members>,
+  members: Members,
+): FilterChoice[] => members.map((value) => ({ value, label: labels[value as Members[number]] }))
+
 const text = (id: FilterFieldId, label: string, serverSide = true): FilterFieldDefinition => ({
   id,
   label,
@@ -138,11 +155,7 @@ const resourceId = id('resourceId', 'Resource ID')
 const conditionalAccess = choice(
   'conditionalAccess',
   'Conditional Access',
-  choices([
-    ['notApplied', 'Not Applied'],
-    ['success', 'Success'],
-    ['failure', 'Failure'],
-  ]),
+  enumChoices(conditionalAccessStatusLabels, ['notApplied', 'success', 'failure'] as const),
 )
 
 /**
@@ -166,74 +179,66 @@ const userFields: readonly FilterFieldDefinition[] = [
   choice(
     'authenticationRequirement',
     'Authentication requirement',
-    choices([
-      ['singleFactorAuthentication', 'Single-factor authentication'],
-      ['multiFactorAuthentication', 'Multifactor authentication'],
-    ]),
+    enumChoices(authenticationRequirementLabels, [
+      'singleFactorAuthentication',
+      'multiFactorAuthentication',
+    ] as const),
   ),
   bool('isCaeToken', 'Is CAE Token'),
   choice(
     'crossTenantAccessType',
     'Cross tenant access type',
-    choices([
-      ['none', 'None'],
-      ['b2bCollaboration', 'B2B collaboration'],
-      ['b2bDirectConnect', 'B2B direct connect'],
-      ['microsoftSupport', 'Microsoft support'],
-      ['serviceProvider', 'Service provider'],
-      ['passthrough', 'Passthrough'],
-    ]),
+    enumChoices(signInAccessTypeLabels, [
+      'none',
+      'b2bCollaboration',
+      'b2bDirectConnect',
+      'microsoftSupport',
+      'serviceProvider',
+      'passthrough',
+    ] as const),
     false,
   ),
   choice(
     'authenticationProtocol',
     'Authentication protocol',
-    choices([
-      ['none', 'None'],
-      ['oAuth2', 'OAuth2'],
-      ['ropc', 'ROPC'],
-      ['wsFederation', 'WS-Federation'],
-      ['saml20', 'SAML 2.0'],
-      ['deviceCode', 'Device code'],
-      ['authenticationTransfer', 'Authentication transfer'],
-      ['nativeAuth', 'Native auth'],
-    ]),
+    enumChoices(protocolTypeLabels, [
+      'none',
+      'oAuth2',
+      'ropc',
+      'wsFederation',
+      'saml20',
+      'deviceCode',
+      'authenticationTransfer',
+      'nativeAuth',
+    ] as const),
     false,
   ),
   choice(
     'incomingTokenType',
     'Incoming token type',
-    choices([
-      ['none', 'None'],
-      ['primaryRefreshToken', 'Primary refresh token'],
-      ['saml11', 'SAML 1.1'],
-      ['saml20', 'SAML 2.0'],
-      ['remoteDesktopToken', 'Remote desktop token'],
-      ['refreshToken', 'Refresh token'],
-    ]),
+    enumChoices(incomingTokenTypeLabels, [
+      'none',
+      'primaryRefreshToken',
+      'saml11',
+      'saml20',
+      'remoteDesktopToken',
+      'refreshToken',
+    ] as const),
     false,
   ),
   choice(
     'tokenIssuerType',
     'Token issuer type',
-    choices([
-      ['AzureAD', 'AzureAD'],
-      ['ADFederationServices', 'ADFederationServices'],
-      ['AzureADBackupAuth', 'AzureADBackupAuth'],
-      ['ADFederationServicesMFAAdapter', 'ADFederationServicesMFAAdapter'],
-      ['NPSExtension', 'NPSExtension'],
-    ]),
+    enumChoices(tokenIssuerTypeLabels, [
+      'AzureAD',
+      'ADFederationServices',
+      'AzureADBackupAuth',
+      'ADFederationServicesMFAAdapter',
+      'NPSExtension',
+    ] as const),
     false,
   ),
-  choice(
-    'userType',
-    'User type',
-    choices([
-      ['member', 'Member'],
-      ['guest', 'Guest'],
-    ]),
-    false,
-  ),
+  choice('userType', 'User type', enumChoices(signInUserTypeLabels, ['member', 'guest'] as const), false),
   id('uniqueTokenIdentifier', 'Unique token identifier', false),
   id('sessionId', 'Session ID', false),
   text('signInIdentifier', 'Sign-in identifier', false),
@@ -270,10 +275,7 @@ const managedIdentityFields: readonly FilterFieldDefinition[] = [
   choice(
     'managedIdentityType',
     'Managed identity type',
-    choices([
-      ['systemAssigned', 'System assigned'],
-      ['userAssigned', 'User assigned'],
-    ]),
+    enumChoices(msiTypeLabels, ['systemAssigned', 'userAssigned'] as const),
     false,
   ),
 ]

@@ -13,6 +13,9 @@ import {
   tokens,
 } from '@fluentui/react-components'
 import type { BetaSignIn } from '../../../../../contract/sign-in.ts'
+import { yesNo } from '../../model/display-text.ts'
+import { enumText } from '../../model/enum-labels.ts'
+import { expirationRequirementLabels, requirementProviderLabels } from '../../model/policy-labels.ts'
 import { formatSignInDate, type DateDisplay } from '../format-date.ts'
 
 const useStyles = makeStyles({
@@ -21,8 +24,6 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground2 },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
 })
-
-const yesNo = (value: boolean | null) => (value === null ? '' : value ? 'Yes' : 'No')
 
 /** §3.2 Authentication Details: policies applied, then one row per authentication step. */
 export function AuthenticationDetailsSection({ signIn, dates }: { signIn: BetaSignIn; dates: DateDisplay }) {
@@ -35,7 +36,11 @@ export function AuthenticationDetailsSection({ signIn, dates }: { signIn: BetaSi
       {policies.length ? (
         <ul className={styles.list}>
           {policies.map((policy, index) => (
-            <li key={index}>{[policy.requirementProvider, policy.detail].filter(Boolean).join(': ')}</li>
+            <li key={index}>
+              {[enumText(requirementProviderLabels, policy.requirementProvider), policy.detail]
+                .filter(Boolean)
+                .join(': ')}
+            </li>
           ))}
         </ul>
       ) : (
@@ -45,7 +50,11 @@ export function AuthenticationDetailsSection({ signIn, dates }: { signIn: BetaSi
       {lifetimes.length ? (
         <ul className={styles.list}>
           {lifetimes.map((policy, index) => (
-            <li key={index}>{[policy.expirationRequirement, policy.detail].filter(Boolean).join(': ')}</li>
+            <li key={index}>
+              {[enumText(expirationRequirementLabels, policy.expirationRequirement), policy.detail]
+                .filter(Boolean)
+                .join(': ')}
+            </li>
           ))}
         </ul>
       ) : (
@@ -71,7 +80,7 @@ export function AuthenticationDetailsSection({ signIn, dates }: { signIn: BetaSi
                 <TableCell>{formatSignInDate(step.authenticationStepDateTime, dates)}</TableCell>
                 <TableCell>{step.authenticationMethod ?? ''}</TableCell>
                 <TableCell>{step.authenticationMethodDetail ?? ''}</TableCell>
-                <TableCell>{yesNo(step.succeeded)}</TableCell>
+                <TableCell>{yesNo(step.succeeded) ?? ''}</TableCell>
                 <TableCell>{step.authenticationStepResultDetail ?? ''}</TableCell>
                 <TableCell>{step.authenticationStepRequirement ?? ''}</TableCell>
               </TableRow>

@@ -17,6 +17,7 @@ import type { BetaSignIn } from '../../../../../contract/sign-in.ts'
 import { useDataSource } from '../../../../lib/data-source/data-source.tsx'
 import { GraphErrorBar } from '../../../../components/GraphErrorBar.tsx'
 import { CopyButton } from '../../../../components/CopyButton.tsx'
+import { ErrorBoundary } from '../../../../components/ErrorBoundary.tsx'
 import { signInDetailQuery } from '../../api/queries.ts'
 import type { GraphError } from '../../../../lib/graph/errors.ts'
 import type { TabId } from '../../model/tabs.ts'
@@ -100,7 +101,10 @@ export function SignInDetailsPane({ selectedId, loadedSignIn, tab, dates, onClos
       </DrawerHeader>
       <DrawerBody className={styles.body}>
         {signIn ? (
-          <DetailsContent key={signIn.id} signIn={signIn} logType={logTypeOf(signIn, tab)} dates={dates} />
+          // Inside the drawer, so a failure keeps Close (and Escape) working.
+          <ErrorBoundary what="The sign-in details" resetKey={signIn.id}>
+            <DetailsContent key={signIn.id} signIn={signIn} logType={logTypeOf(signIn, tab)} dates={dates} />
+          </ErrorBoundary>
         ) : detail.error ? (
           <GraphErrorBar
             title="Could not load this sign-in"
