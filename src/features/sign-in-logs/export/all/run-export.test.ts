@@ -212,7 +212,7 @@ test('property: killed at any point under random 429/5xx/drops/refused nextLinks
         }
       },
     ),
-    { numRuns: 60 },
+    { numRuns: 100 },
   )
 }, 60_000)
 

@@ -234,14 +234,18 @@ export async function runExport(options: RunExportOptions): Promise<ExportOutcom
         const fresh = unseen(page.value, type)
         if (fresh.length > 0) restartsInARow = 0
         const kept = accept ? fresh.filter(accept) : fresh
+        // Progress is computed on copies and applied in one synchronous step after every write: another type's
+        // save may snapshot the checkpoint while this page is half written, and must never see it half counted.
+        const updated = type.files.map((progress) => ({ ...progress }))
         for (const [index, spec] of specs.entries()) {
-          const progress = type.files[index]!
+          const progress = updated[index]!
           const text = (progress.bytes === 0 ? encoders[index]!.start() : '') + encoders[index]!.encode(kept)
           if (text === '') continue
           const chunk = utf8.encode(text)
           await writers[index]!.write(chunk)
           updateFile(progress, spec, kept, chunk.byteLength)
         }
+        type.files = updated
         advanceBoundary(type, fresh)
         type.records += kept.length
         type.pages += 1
