@@ -20,6 +20,7 @@ import * as throttle from './sections/throttle.mjs'
 import * as bundle from './sections/bundle.mjs'
 import * as startup from './sections/startup.mjs'
 import * as grid from './sections/grid.mjs'
+import * as records from './sections/records.mjs'
 import * as exportAll from './sections/export.mjs'
 
 const sections = {
@@ -30,6 +31,7 @@ const sections = {
   bundle,
   startup,
   grid,
+  records,
   export: exportAll,
 }
 

@@ -22,3 +22,5 @@ export {
 export { memoryExportStore } from '../../src/features/sign-in-logs/export/all/export-store.ts'
 export { createRequestScheduler, createScheduledFetch } from '../../src/lib/scheduler/request-scheduler.ts'
 export { nodeCheckpointStore, nodeFileStore } from '../../src/cli/export/node-store.ts'
+export { readSignInPage, readSummaryPage } from '../../src/features/sign-in-logs/api/read-records.ts'
+export { createTenant } from '../../mocks/tenant/index.ts'
