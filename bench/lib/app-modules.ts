@@ -13,3 +13,5 @@ export { buildRequestUrl, createGraphClient } from '../../src/lib/graph/index.ts
 export { runDownload } from '../../src/features/sign-in-logs/export/run-download.ts'
 export { downloadQueryFor } from '../../src/features/sign-in-logs/export/download-query.ts'
 export { downloadFiles, encoderFor } from '../../src/features/sign-in-logs/export/download-files.ts'
+export { readSignInPage, readSummaryPage } from '../../src/features/sign-in-logs/api/read-records.ts'
+export { createTenant } from '../../mocks/tenant/index.ts'
