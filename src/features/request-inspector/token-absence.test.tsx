@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react'
+import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { FluentProvider, webLightTheme } from '@fluentui/react-components'
 import { http, HttpResponse } from 'msw'
@@ -74,6 +74,8 @@ test('the token reaches Graph but never the log, the pane, or any copy', async (
   )
   await user.click(screen.getByRole('button', { name: 'Request inspector' }))
   const pane = await screen.findByRole('dialog', { name: 'Request inspector' }, { timeout: 10_000 })
+  // Until focus is inside, Tabster's modalizer may hide the surface (aria-hidden) from role queries.
+  await waitFor(() => expect(pane.contains(document.activeElement)).toBe(true))
   expect(within(pane).getAllByRole('article')).toHaveLength(2)
   expectNoToken(document.body.innerHTML)
   for (const name of ['Copy as curl', 'Copy as PowerShell', 'Copy Graph Explorer link']) {

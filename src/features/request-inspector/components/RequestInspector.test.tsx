@@ -37,6 +37,17 @@ function renderInspector() {
   return log
 }
 
+/**
+ * Opens the pane and waits until focus is inside it: until then Tabster's modalizer may hide the surface itself
+ * (aria-hidden), and role queries would race it (src/test/setup.ts).
+ */
+async function openInspector(user: ReturnType<typeof userEvent.setup>): Promise<HTMLElement> {
+  await user.click(screen.getByRole('button', { name: 'Request inspector' }))
+  const pane = await screen.findByRole('dialog', { name: 'Request inspector' }, { timeout: 10_000 })
+  await waitFor(() => expect(pane.contains(document.activeElement)).toBe(true))
+  return pane
+}
+
 test('lists every request newest first, with status, records, retries, ids and the decoded $filter laid out', async () => {
   const user = userEvent.setup()
   const log = renderInspector()
@@ -50,8 +61,7 @@ test('lists every request newest first, with status, records, retries, ids and t
     }),
   )
   log.record(event({ attempt: 2, waitedBefore: { reason: 'throttled', seconds: 3 }, requestId: 'req-ok' }))
-  await user.click(screen.getByRole('button', { name: 'Request inspector' }))
-  const pane = await screen.findByRole('dialog', { name: 'Request inspector' }, { timeout: 10_000 })
+  const pane = await openInspector(user)
   expect(within(pane).getByText('2 Graph requests since the page loaded, newest first.')).toBeTruthy()
   const items = within(within(pane).getByRole('list', { name: 'Graph requests, newest first' })).getAllByRole(
     'listitem',
@@ -80,22 +90,22 @@ test('lists every request newest first, with status, records, retries, ids and t
 test('a request made while the pane is open appears at the top', async () => {
   const user = userEvent.setup()
   const log = renderInspector()
-  await user.click(screen.getByRole('button', { name: 'Request inspector' }))
-  const pane = await screen.findByRole('dialog', { name: 'Request inspector' }, { timeout: 10_000 })
+  const pane = await openInspector(user)
   expect(within(pane).getByText('No Graph requests yet since the page loaded.')).toBeTruthy()
   log.record(event({ url: 'https://graph.microsoft.com/beta/auditLogs/signIns/abc', recordCount: null }))
-  await waitFor(() => expect(within(pane).getAllByRole('article')).toHaveLength(1))
-  expect(within(pane).getByRole('heading', { level: 3 }).textContent).toBe(
-    '200GET /beta/auditLogs/signIns/abc',
+  await waitFor(() =>
+    expect(within(pane).getByRole('heading', { level: 3 }).textContent).toBe(
+      '200GET /beta/auditLogs/signIns/abc',
+    ),
   )
+  expect(within(pane).getAllByRole('article')).toHaveLength(1)
 })
 
 test('copies as curl, PowerShell and a Graph Explorer link from buttons named so', async () => {
   const user = userEvent.setup()
   const log = renderInspector()
   log.record(event({}))
-  await user.click(screen.getByRole('button', { name: 'Request inspector' }))
-  const pane = await screen.findByRole('dialog', { name: 'Request inspector' }, { timeout: 10_000 })
+  const pane = await openInspector(user)
   await user.click(within(pane).getByRole('button', { name: 'Copy as curl' }))
   expect(await navigator.clipboard.readText()).toMatch(
     /^curl -g -X GET '.*' \\\n {2}-H "Authorization: Bearer \$TOKEN"/,
