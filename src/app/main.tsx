@@ -7,10 +7,16 @@ import { App } from './App.tsx'
 import { systemClock } from '../lib/clock/clock.tsx'
 import { createMockDataSource } from '../lib/data-source/data-source.tsx'
 import { ScenarioPicker } from './ScenarioPicker.tsx'
+import { isFramed, showFramedNotice } from './refuse-framing.ts'
 import { preloadStoredTheme } from './theme.tsx'
 
 const rootElement = document.getElementById('root')
 if (!rootElement) throw new Error('index.html has no #root element')
+if (isFramed(window)) {
+  showFramedNotice(rootElement, window)
+  // Nothing below may start in a frame (not the mock tenant, not MSAL); a module cannot return, so it stops here.
+  await new Promise<never>(() => undefined)
+}
 
 const env = appEnv()
 const mockNow = env.mockNow ?? systemClock()

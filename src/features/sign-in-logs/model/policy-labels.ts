@@ -1,7 +1,7 @@
 /**
  * Display text of the enums inside the details pane's Authentication Details, Conditional Access and
  * Report-only tabs (graph-api.md §3.2–3.3). Kept apart from enum-labels.ts so that the first screen
- * (the grid) does not carry them: the Conditional Access tab loads on demand.
+ * (the grid) does not carry them: only the details pane, loaded on demand, reads them.
  */
 import type {
   appliedConditionalAccessPolicyResultValues,

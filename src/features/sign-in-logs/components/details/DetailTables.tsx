@@ -1,7 +1,5 @@
 import {
   Link,
-  MessageBar,
-  MessageBarBody,
   Table,
   TableBody,
   TableCell,
@@ -92,66 +90,6 @@ export function AuthenticationDetailsSection({ signIn, dates }: { signIn: BetaSi
   )
 }
 
-const policyResultLabels: Record<string, string> = {
-  success: 'Success',
-  failure: 'Failure',
-  notApplied: 'Not Applied',
-  notEnabled: 'Disabled',
-  disabled: 'Disabled',
-  reportOnlySuccess: 'Report-only: Success',
-  reportOnlyFailure: 'Report-only: Failure',
-  reportOnlyNotApplied: 'Report-only: Not Applied',
-  reportOnlyInterrupted: 'Report-only: Interrupted',
-}
-
-/**
- * §3.2 Conditional Access / Report-only: one row per evaluated policy. Graph omits the list when the
- * caller may not read CA data (graph-api.md §4.4), so that case gets an explanation, not an empty table.
- */
-export function PolicySection({ signIn, reportOnly }: { signIn: BetaSignIn; reportOnly: boolean }) {
-  const styles = useStyles()
-  const all = signIn.appliedConditionalAccessPolicies
-  if (all === undefined) {
-    return (
-      <MessageBar intent="info">
-        <MessageBarBody>
-          Conditional Access details are hidden: reading them needs Security Reader or a higher role.
-        </MessageBarBody>
-      </MessageBar>
-    )
-  }
-  const policies = all.filter((policy) => (policy.result?.startsWith('reportOnly') ?? false) === reportOnly)
-  if (policies.length === 0) {
-    return (
-      <Text className={styles.muted}>
-        {reportOnly ? 'No report-only policies were evaluated.' : 'No Conditional Access policies applied.'}
-      </Text>
-    )
-  }
-  return (
-    <Table size="small" aria-label={reportOnly ? 'Report-only policies' : 'Conditional Access policies'}>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>Policy Name</TableHeaderCell>
-          <TableHeaderCell>Grant Controls</TableHeaderCell>
-          <TableHeaderCell>Session Controls</TableHeaderCell>
-          <TableHeaderCell>Result</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {policies.map((policy, index) => (
-          <TableRow key={policy.id ?? index}>
-            <TableCell>{policy.displayName ?? policy.id ?? ''}</TableCell>
-            <TableCell>{policy.enforcedGrantControls.join(', ')}</TableCell>
-            <TableCell>{policy.enforcedSessionControls.join(', ')}</TableCell>
-            <TableCell>{policy.result ? (policyResultLabels[policy.result] ?? policy.result) : ''}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
-  )
-}
-
 /** §3.2 Additional Details: key/value pairs from authenticationProcessingDetails. */
 export function AdditionalDetailsSection({ signIn }: { signIn: BetaSignIn }) {
   const styles = useStyles()
@@ -178,6 +116,16 @@ export function AdditionalDetailsSection({ signIn }: { signIn: BetaSignIn }) {
   )
 }
 
+/**
+ * Microsoft's error-code lookup for one code. The code comes from Graph: encoded as a query value, so a value that
+ * is not a plain number cannot add parameters or change where the link goes.
+ */
+export function errorCodeLookupUrl(code: unknown): string {
+  const url = new URL('https://login.microsoftonline.com/error')
+  url.searchParams.set('code', String(code))
+  return url.href
+}
+
 /** §3.4: troubleshooting under a failed or interrupted sign-in. */
 export function TroubleshootingSection({ signIn }: { signIn: BetaSignIn }) {
   const styles = useStyles()
@@ -187,7 +135,7 @@ export function TroubleshootingSection({ signIn }: { signIn: BetaSignIn }) {
       <Text className={styles.heading}>Troubleshooting and support</Text>
       <Text>
         {'Sign-in error code '}
-        <Link href={`https://login.microsoftonline.com/error?code=${code}`} target="_blank" rel="noreferrer">
+        <Link href={errorCodeLookupUrl(code)} target="_blank" rel="noreferrer">
           {String(code)}
         </Link>
         {signIn.status.failureReason ? `: ${signIn.status.failureReason}` : ''}

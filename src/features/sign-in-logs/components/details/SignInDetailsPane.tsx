@@ -37,9 +37,10 @@ import {
 import {
   AdditionalDetailsSection,
   AuthenticationDetailsSection,
-  PolicySection,
   TroubleshootingSection,
 } from './DetailTables.tsx'
+
+import { PolicySection } from './PolicySection.tsx'
 
 const useStyles = makeStyles({
   drawer: { width: 'min(720px, 100vw)' },
@@ -163,8 +164,9 @@ function DetailsContent({
         )}
         {current === 'basic' && isFailure(signIn) && <TroubleshootingSection signIn={signIn} />}
         {current === 'authentication' && <AuthenticationDetailsSection signIn={signIn} dates={dates} />}
-        {current === 'conditional-access' && <PolicySection signIn={signIn} reportOnly={false} />}
-        {current === 'report-only' && <PolicySection signIn={signIn} reportOnly />}
+        {(current === 'conditional-access' || current === 'report-only') && (
+          <PolicySection key={current} signIn={signIn} reportOnly={current === 'report-only'} dates={dates} />
+        )}
         {current === 'additional' && <AdditionalDetailsSection signIn={signIn} />}
       </div>
     </>
