@@ -122,7 +122,7 @@ export async function memory({ emit, log, reps }) {
         [JSON.stringify({ mode, baseUrl: proxy.url, from: from.toISOString(), to: to.toISOString() })],
         {
           nodeArgs: ['--expose-gc', '--max-old-space-size=6144'],
-          timeoutMs: 600_000,
+          timeoutMs: 1_200_000,
         },
       )
     log('first walk: the fake generates ~300 pages once (cached by the proxy)')
