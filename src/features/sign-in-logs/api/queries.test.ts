@@ -9,10 +9,10 @@ import { createMockGraphServer } from '../../../../mocks/node.ts'
 import { createMockDataSource } from '../../../lib/data-source/data-source.tsx'
 import type { GraphClient, GraphPage } from '../../../lib/graph/client.ts'
 import type { GraphError } from '../../../lib/graph/errors.ts'
+import { makeSignIn } from '../export/test-sign-in.ts'
 import { statusOf } from '../model/status.ts'
 import { tabById } from '../model/tabs.ts'
 import { defaultViewState, type ViewState } from '../model/view-state.ts'
-import { makeSignIn } from '../export/test-sign-in.ts'
 import {
   groupChildrenRequest,
   LIST_PAGE_SIZE,

@@ -171,6 +171,20 @@ test('a Graph error shows its message, code and a Retry', async () => {
   await screen.findByRole('grid')
 })
 
+test('the next page loads half a page ahead of the scroll position, not on the first screen', async () => {
+  renderPage('?range=1m')
+  const grid = await screen.findByRole('grid')
+  await waitFor(() => expect(dataRows(grid).length).toBeGreaterThan(0))
+  const listRequests = () => graph.requests.filter((url) => url.pathname.endsWith('/auditLogs/signIns'))
+  expect(listRequests()).toHaveLength(1)
+  // Rows 100-115 of the 200 loaded on screen: the rendered window is within half a page of the end.
+  const scroller = grid.closest<HTMLElement>('[data-grid-scroller]')!
+  Object.defineProperty(scroller, 'scrollTop', { configurable: true, value: 100 * 40 })
+  fireEvent.scroll(scroller)
+  await waitFor(() => expect(listRequests()).toHaveLength(2))
+  expect(listRequests()[1]!.searchParams.get('$skiptoken')).toBeTruthy()
+})
+
 test('Refresh reloads in place: the expanded group, its sign-ins and the open sign-in stay', async () => {
   const user = userEvent.setup({ delay: null })
   // A clock that moves between loads, as the real one does: Refresh takes a new "now" for the relative range.
