@@ -6,9 +6,7 @@ import { EmptyState } from '../../../components/EmptyState.tsx'
 import { GraphErrorBar } from '../../../components/GraphErrorBar.tsx'
 import { GridSkeleton } from '../../../components/GridSkeleton.tsx'
 import type { GraphError } from '../../../lib/graph/errors.ts'
-import { clientSideFilter } from '../api/build-filter.ts'
-import { signInListQuery } from '../api/queries.ts'
-import { isPillServerSide } from '../model/filter-fields.ts'
+import { filterPlanOf, signInListQuery } from '../api/queries.ts'
 import type { TabDefinition } from '../model/tabs.ts'
 import type { ViewState } from '../model/view-state.ts'
 import { FlatSignInGrid } from './grid/FlatSignInGrid.tsx'
@@ -34,8 +32,7 @@ export function FlatSignInView({
 }: FlatSignInViewProps) {
   const source = useDataSource()
   const query = useInfiniteQuery(signInListQuery(source, tab, state, now))
-  const pills = state.filters[tab.filterSet]
-  const keep = useMemo(() => clientSideFilter(pills), [pills])
+  const { keep, onLoadedRows } = filterPlanOf(tab, state).signIns
   const rows = useMemo(
     () => (query.data?.pages ?? []).flatMap((page) => page.value).filter(keep),
     [query.data, keep],
@@ -67,10 +64,14 @@ export function FlatSignInView({
       )}
       <ResultFooter
         noun="sign-ins"
-        count={rows.length}
+        coverage={
+          query.hasNextPage
+            ? `${rows.length.toLocaleString('en-US')} sign-ins loaded`
+            : `All ${rows.length.toLocaleString('en-US')} matching sign-ins of the range`
+        }
         hasMore={query.hasNextPage}
         loadingMore={query.isFetchingNextPage}
-        clientFiltered={pills.some((pill) => !isPillServerSide(pill))}
+        onLoadedRows={onLoadedRows.length > 0}
       />
     </>
   )
