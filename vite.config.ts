@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite'
+import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { contentSecurityPolicyPlugin } from './vite-plugins/csp.ts'
 
@@ -36,6 +37,15 @@ function preloadMockEnginePlugin(): Plugin {
 
 export default defineConfig(({ mode }) => ({
   plugins: [react(), contentSecurityPolicyPlugin(), preloadMockEnginePlugin()],
+  // The browser's msw never needs a real cookie jar (mocks/shims/tough-cookie.ts says why); tests keep it.
+  resolve:
+    mode === 'test'
+      ? {}
+      : {
+          alias: { 'tough-cookie': fileURLToPath(new URL('./mocks/shims/tough-cookie.ts', import.meta.url)) },
+        },
+  // The fake Graph's engine runs in a module worker (mocks/engine-worker.ts), which may share chunks.
+  worker: { format: 'es' },
   build: {
     outDir: mode === 'e2e' ? 'dist-e2e' : 'dist',
     // Fluent alone is ~500 kB before gzip; the first-screen budget is tracked by `npm run bench`.

@@ -14,13 +14,14 @@
 import { createReporter, log } from './lib/output.mjs'
 import { writeResults } from './lib/results-file.mjs'
 import * as fake from './sections/fake-graph.mjs'
+import * as fakeMemory from './sections/fake-memory.mjs'
 import * as downloads from './sections/downloads.mjs'
 import * as throttle from './sections/throttle.mjs'
 import * as bundle from './sections/bundle.mjs'
 import * as startup from './sections/startup.mjs'
 import * as grid from './sections/grid.mjs'
 
-const sections = { fake, downloads, throttle, bundle, startup, grid }
+const sections = { fake, 'fake-memory': fakeMemory, downloads, throttle, bundle, startup, grid }
 
 function parseArgs(argv) {
   const options = { only: Object.keys(sections), reps: null, write: true }

@@ -1,11 +1,20 @@
 /**
- * Starts the fake Graph in the browser (service worker). Only src/app imports this, dynamically, in mock mode,
- * so production bundles contain no msw.
+ * Starts the fake Graph in the browser. Only src/app imports this, dynamically, in mock mode, so production
+ * bundles contain no msw.
+ *
+ * The page loads only msw's client and this bridge (issue #16): the MSW service worker hands each Graph
+ * request to the handler below, which posts it to the engine in a module Web Worker (mocks/engine-worker.ts:
+ * the tenant, OData and paging) and answers with what the engine sends back. Building the tenant and
+ * generating pages never runs on the page's main thread, and their code is not parsed before the first rows.
+ * Scenarios live on both sides: the page's ScenarioState (the picker, tests) forwards every change to the
+ * worker, in order with the requests.
  */
+import { http } from 'msw'
 import { setupWorker } from 'msw/browser'
-import { createTenant, type TenantSize } from './tenant/index.ts'
-import { createGraphHandlers } from './handlers.ts'
+import type { EngineAnswer, ToEngine } from './engine-protocol.ts'
+import { GRAPH_URL_PATTERN } from './graph-url.ts'
 import { createScenarioState, type ScenarioName, type ScenarioState } from './scenarios.ts'
+import type { TenantSize } from './tenant/volume.ts'
 
 export interface StartMockGraphOptions {
   seed?: number
@@ -24,14 +33,50 @@ export interface RunningMockGraph {
   resume(): Promise<void>
 }
 
+/** The page's end of the engine worker: one pending promise per request id. */
+function connectEngine(engine: Worker) {
+  const pending = new Map<number, (answer: EngineAnswer) => void>()
+  let nextId = 1
+  engine.onmessage = (event: MessageEvent<EngineAnswer>) => {
+    const settle = pending.get(event.data.id)
+    pending.delete(event.data.id)
+    settle?.(event.data)
+  }
+  const post = (message: ToEngine, transfer: Transferable[] = []) => engine.postMessage(message, transfer)
+  const answerFor = async (request: Request): Promise<Response> => {
+    const body = request.method === 'GET' || request.method === 'HEAD' ? null : await request.arrayBuffer()
+    const id = nextId++
+    const answer = new Promise<EngineAnswer>((resolve) => pending.set(id, resolve))
+    post(
+      { type: 'request', id, method: request.method, url: request.url, headers: [...request.headers], body },
+      body ? [body] : [],
+    )
+    const reply = await answer
+    if (reply.type === 'network-error') return Response.error()
+    return new Response(reply.body, {
+      status: reply.status,
+      statusText: reply.statusText,
+      headers: reply.headers,
+    })
+  }
+  return { post, answerFor }
+}
+
 export async function startMockGraph(opts: StartMockGraphOptions = {}): Promise<RunningMockGraph> {
-  const tenant = createTenant({
-    seed: opts.seed ?? 42,
-    now: opts.now ?? new Date(),
-    size: opts.size ?? 'default',
-  })
   const scenarios = createScenarioState(opts.scenario ?? 'none')
-  const worker = setupWorker(...createGraphHandlers({ tenant, scenarios }))
+  const engine = connectEngine(
+    new Worker(new URL('./engine-worker.ts', import.meta.url), { type: 'module', name: 'mock-graph' }),
+  )
+  // Posted before any request, so the worker builds the tenant first; messages keep their order.
+  engine.post({
+    type: 'start',
+    seed: opts.seed ?? 42,
+    now: (opts.now ?? new Date()).getTime(),
+    size: opts.size ?? 'default',
+    scenario: scenarios.get(),
+  })
+  scenarios.subscribe((name) => engine.post({ type: 'scenario', name }))
+  const worker = setupWorker(http.all(GRAPH_URL_PATTERN, ({ request }) => engine.answerFor(request)))
   const start = async () => {
     await worker.start({
       // Only Graph URLs are handled; the app's own requests go to the network untouched.

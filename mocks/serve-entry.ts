@@ -57,7 +57,9 @@ export async function startStandaloneServer(
   }
   const answer = async (req: IncomingMessage, res: ServerResponse) => {
     req.resume() // bodies are never needed (GET-only surface); drain so keep-alive works
-    const request = toFetchRequest(req, `${scheme}://${localAuthority(req, server)}`)
+    const authority = req.headers.host
+    if (!isLoopbackHost(authority)) return writeGraphFailure(res, misdirected(authority))
+    const request = toFetchRequest(req, `${scheme}://${authority}`)
     const response = request ? await getResponse(handlers, request) : undefined
     if (!response)
       return writeGraphFailure(res, new GraphError(400, 'BadRequest', 'Malformed request target.'))
@@ -97,12 +99,26 @@ function readTls(env: Record<string, string | undefined>): { key: Buffer; cert: 
   return key && cert ? { key: readFileSync(key), cert: readFileSync(cert) } : undefined
 }
 
-/** The Host the client used (so `localhost` callers get `localhost` nextLinks), else the bound address. */
-function localAuthority(req: IncomingMessage, server: Server): string {
-  const host = req.headers.host
-  if (host && /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/.test(host)) return host
-  const address = server.address() as AddressInfo
-  return `${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`
+/**
+ * DNS rebinding: a web page on evil.example whose name later resolves to 127.0.0.1 reaches this server from the
+ * victim's browser as a same-origin request. Its Host header still names evil.example, so only loopback names
+ * are served (any port); the Host then also becomes the origin of nextLinks, so `localhost` callers get
+ * `localhost` links.
+ */
+const LOOPBACK_HOST = /^(?:127\.0\.0\.1|localhost|\[::1\])(?::\d{1,5})?$/i
+
+export function isLoopbackHost(host: string | undefined): host is string {
+  return host !== undefined && LOOPBACK_HOST.test(host)
+}
+
+/** RFC 9110 §15.5.20: 421 for a request this server is not configured to answer for that authority. */
+function misdirected(host: string | undefined): GraphError {
+  const shown = host === undefined ? 'no Host header' : `Host '${host.slice(0, 100)}'`
+  return new GraphError(
+    421,
+    'Request_MisdirectedRequest',
+    `The mock Graph only answers requests for 127.0.0.1, localhost or [::1]; got ${shown}.`,
+  )
 }
 
 const SKIPPED_HEADERS = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive'])

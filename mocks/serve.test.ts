@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
+import { request } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { BetaSignIn } from '../contract/sign-in.ts'
@@ -11,6 +12,7 @@ import {
   TEST_NOW,
   walkPages,
   type CollectionPage,
+  type GraphReply,
 } from './graph/testing.ts'
 import { startStandaloneServer } from './serve-entry.ts'
 
@@ -100,6 +102,48 @@ describe('standalone server (in process)', () => {
       }
       expect(dropped).toBeGreaterThan(0)
       expect(answered).toBeGreaterThan(dropped)
+    } finally {
+      await server.close()
+    }
+  })
+})
+
+/** node:http lets a test send any Host header (fetch forbids setting it). */
+function getWithHost(base: string, host: string): Promise<GraphReply<unknown>> {
+  const url = new URL(`${base}/beta/auditLogs/signIns?$top=1`)
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers: { ...AUTH, Host: host } }, (res) => {
+      let text = ''
+      res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk))
+      res.on('end', () => {
+        const headers = new Headers()
+        for (const [name, value] of Object.entries(res.headers))
+          if (typeof value === 'string') headers.set(name, value)
+        resolve({ status: res.statusCode ?? 0, headers, body: JSON.parse(text) })
+      })
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+describe('standalone server: DNS rebinding', () => {
+  it('answers only loopback Host names, any port, and refuses others with a Graph error', async () => {
+    const server = await startStandaloneServer({ env, port: 0 })
+    try {
+      const port = new URL(server.url).port
+      for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST`, `[::1]:8080`, '127.0.0.1']) {
+        expect((await getWithHost(server.url, host)).status, host).toBe(200)
+      }
+      for (const host of [
+        `evil.example:${port}`,
+        'evil.example',
+        `127.0.0.1.evil.example:${port}`,
+        '10.0.0.1',
+      ]) {
+        const reply = await getWithHost(server.url, host)
+        expectGraphError(reply, 421, 'Request_MisdirectedRequest', /only answers requests for 127\.0\.0\.1/)
+      }
     } finally {
       await server.close()
     }

@@ -83,6 +83,21 @@ export function peakRssBytes(pid) {
   }
 }
 
+/** CPU time (user + system) a live process has used, in milliseconds (Linux /proc/<pid>/stat), or NaN. */
+export function cpuMillis(pid) {
+  try {
+    // Fields after the parenthesised command name; utime and stime are the 12th and 13th of them, in ticks.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND
+  } catch (error) {
+    if (error.code === 'ENOENT') return Number.NaN
+    throw error
+  }
+}
+
+/** USER_HZ: 100 on every Linux the bench runs on (getconf CLK_TCK). */
+const CLOCK_TICKS_PER_SECOND = 100
+
 /** Runs a Node script to completion and parses the last stdout line as JSON (the child's result). */
 export function runNodeJson(script, args = [], { nodeArgs = [], env = {}, timeoutMs = 180_000 } = {}) {
   return new Promise((resolve, reject) => {

@@ -101,25 +101,47 @@ export function createFaultInjector(
   }
 }
 
+/** Principals tracked at once; any token text makes a principal, so an unbounded map is a memory leak. */
+export const MAX_TRACKED_PRINCIPALS = 1000
+
 /**
  * One token bucket per principal: `capacity` tokens, refilled continuously at capacity/windowMs. Returns 0 when
  * a token was taken, else the whole seconds until one is available again (the Retry-After value).
+ * Buckets are kept in least-recently-used order: a bucket that has refilled completely is the same as no bucket,
+ * so those are dropped from the old end on every call, and past `maxPrincipals` the least recently used goes.
  */
-export function createTokenBuckets(config: FaultOptions['throttle'], clock: () => number) {
+export function createTokenBuckets(
+  config: FaultOptions['throttle'],
+  clock: () => number,
+  maxPrincipals = MAX_TRACKED_PRINCIPALS,
+) {
   const buckets = new Map<string, { tokens: number; at: number }>()
   const refillPerMs = config.capacity / config.windowMs
+  const refilled = (bucket: { tokens: number; at: number }, now: number) =>
+    Math.min(config.capacity, bucket.tokens + Math.max(0, now - bucket.at) * refillPerMs)
+  const evict = (now: number) => {
+    for (const [key, bucket] of buckets) {
+      if (buckets.size < maxPrincipals && refilled(bucket, now) < config.capacity) break
+      buckets.delete(key)
+    }
+  }
   return {
     take(key: string): number {
       const now = clock()
-      const bucket = buckets.get(key) ?? { tokens: config.capacity, at: now }
-      bucket.tokens = Math.min(config.capacity, bucket.tokens + Math.max(0, now - bucket.at) * refillPerMs)
-      bucket.at = now
+      const known = buckets.get(key)
+      const bucket = known ? { tokens: refilled(known, now), at: now } : { tokens: config.capacity, at: now }
+      buckets.delete(key)
+      evict(now)
       buckets.set(key, bucket)
       if (bucket.tokens >= 1) {
         bucket.tokens -= 1
         return 0
       }
       return Math.max(1, Math.ceil((1 - bucket.tokens) / refillPerMs / 1000))
+    },
+    /** Principals currently tracked (for tests). */
+    get size() {
+      return buckets.size
     },
   }
 }

@@ -40,6 +40,9 @@ export type GraphRequestHandler = (request: Request) => Promise<Response>
 
 export const INTERNAL_ERROR_MESSAGE = 'An unexpected error occurred in the mock Graph service.'
 
+export const SIGN_IN_CACHE_MAX_RECORDS = 10_000
+export const SUMMARY_CACHE_MAX_ROWS = 50_000
+
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 export function createGraphRequestHandler(options: GraphServiceOptions): GraphRequestHandler {
@@ -51,9 +54,10 @@ export function createGraphRequestHandler(options: GraphServiceOptions): GraphRe
     options.sleep ?? realSleep,
   )
   const budget: ScanBudget = { ...DEFAULT_SCAN_BUDGET, ...options.budget }
-  // Enough for a walk's current hour per event-type combination plus a few concurrent walks.
-  const signInCache = new BucketCache<BetaSignIn>(16)
-  const summaryCache = new BucketCache<SummarizedSignIn>(32)
+  // Enough for a walk's current hour per event-type combination plus a few concurrent walks; the record cap
+  // (~15 MB of sign-ins) keeps busy multi-type hours of a large tenant from holding hundreds of MB.
+  const signInCache = new BucketCache<BetaSignIn>(16, SIGN_IN_CACHE_MAX_RECORDS)
+  const summaryCache = new BucketCache<SummarizedSignIn>(32, SUMMARY_CACHE_MAX_ROWS)
 
   return async (request) => {
     const ctx = createRequestContext(request, clock())

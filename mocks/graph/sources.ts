@@ -25,10 +25,18 @@ export interface BucketRange {
   last: number
 }
 
-/** Small LRU of materialised buckets, so consecutive pages of one walk don't regenerate the same hour. */
+/**
+ * Small LRU of materialised buckets, so consecutive pages of one walk don't regenerate the same hour. Bounded by
+ * entries and by the records they hold together (a busy hour of the default tenant is ~2,500 sign-ins of
+ * ~1.5 kB each); the bucket just built is always kept, however large.
+ */
 export class BucketCache<T> {
   private readonly entries = new Map<string, readonly T[]>()
-  constructor(private readonly capacity: number) {}
+  private items = 0
+  constructor(
+    private readonly capacity: number,
+    private readonly maxItems = Number.POSITIVE_INFINITY,
+  ) {}
 
   get(key: string, build: () => readonly T[]): readonly T[] {
     const hit = this.entries.get(key)
@@ -39,11 +47,18 @@ export class BucketCache<T> {
     }
     const value = build()
     this.entries.set(key, value)
-    if (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next()
-      if (!oldest.done) this.entries.delete(oldest.value)
+    this.items += value.length
+    for (const [oldKey, old] of this.entries) {
+      if (oldKey === key || (this.entries.size <= this.capacity && this.items <= this.maxItems)) break
+      this.entries.delete(oldKey)
+      this.items -= old.length
     }
     return value
+  }
+
+  /** Records held now (for tests and memory checks). */
+  get size(): { entries: number; items: number } {
+    return { entries: this.entries.size, items: this.items }
   }
 }
 

@@ -2,7 +2,9 @@ import { useMemo, useState, type ReactNode } from 'react'
 import { makeStaticStyles, makeStyles, tokens } from '@fluentui/react-components'
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { AppHeader } from '../components/AppHeader.tsx'
+import { ErrorBoundary } from '../components/ErrorBoundary.tsx'
 import { SignInLogsPage } from '../features/sign-in-logs/components/SignInLogsPage.tsx'
+import { ClockProvider, systemClock, type Clock } from '../lib/clock/clock.tsx'
 import { DataSourceProvider, type DataSource } from '../lib/data-source/data-source.tsx'
 import { GraphWaitProvider, createGraphWaitStore, withWaitReporting } from '../lib/data-source/graph-wait.tsx'
 import { createAppQueryClient } from './query-client.ts'
@@ -29,14 +31,12 @@ export interface AppProps {
    * the parent owns the choice and passes the current source; every query key carries its id.
    */
   dataSource: DataSource
-  /** The app's notion of "now" (mock mode: the fake tenant's clock, so relative ranges find data). */
-  clock?: () => Date
+  /** The app's one notion of "now" (mock mode: the fake tenant's clock, so relative ranges find data). */
+  clock?: Clock
   /** Extra header controls, e.g. the mock scenario picker or a data-source switch. */
   headerActions?: ReactNode
   queryClient?: QueryClient
 }
-
-const systemClock = () => new Date()
 
 export function App({ dataSource, clock = systemClock, headerActions, queryClient }: AppProps) {
   useGlobalStyles()
@@ -62,7 +62,11 @@ export function App({ dataSource, clock = systemClock, headerActions, queryClien
                   </>
                 }
               />
-              <SignInLogsPage key={source.id} clock={clock} />
+              <ErrorBoundary what="The Sign-in logs page" resetKey={source.id}>
+                <ClockProvider clock={clock}>
+                  <SignInLogsPage key={source.id} />
+                </ClockProvider>
+              </ErrorBoundary>
             </GraphWaitProvider>
           </DataSourceProvider>
         </QueryClientProvider>

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client'
 import { appEnv } from '../config/env.ts'
 import { useDataSourceSelection } from '../features/data-source/index.ts'
 import { App } from './App.tsx'
+import { systemClock } from '../lib/clock/clock.tsx'
 import { createMockDataSource } from '../lib/data-source/data-source.tsx'
 import { ScenarioPicker } from './ScenarioPicker.tsx'
 import { preloadStoredTheme } from './theme.tsx'
@@ -11,7 +12,7 @@ const rootElement = document.getElementById('root')
 if (!rootElement) throw new Error('index.html has no #root element')
 
 const env = appEnv()
-const mockNow = env.mockNow ?? new Date()
+const mockNow = env.mockNow ?? systemClock()
 // Dynamic import: msw and the fake tenant load only when the mock tenant is in use. Not awaited: the shell renders
 // while the worker registers and the tenant is built (issue #7, start-up); mock requests wait for `mockGraph`.
 const mockGraph = import('../../mocks/browser.ts').then((mocks) =>
@@ -21,8 +22,7 @@ mockGraph.catch((error: unknown) => console.error('The mock tenant did not start
 // A Graph client at the real origin with a non-empty bearer token (the fake accepts any, mocks/graph/auth.ts).
 const mockTenant = createMockDataSource({ ready: mockGraph })
 // A fixed VITE_MOCK_NOW pins the app's clock to the tenant's, so "Last 24 hours" is deterministic.
-const mockClock = env.mockNow ? () => new Date(mockNow) : () => new Date()
-const realClock = () => new Date()
+const mockClock = env.mockNow ? () => new Date(mockNow) : systemClock
 
 // The worker answers Graph URLs on every origin, so it must be off while the app talks to a real Graph
 // (or to the standalone fake), and on again when the user switches back.
@@ -49,7 +49,7 @@ function Root() {
   return (
     <App
       dataSource={source}
-      clock={source.kind === 'mock' ? mockClock : realClock}
+      clock={source.kind === 'mock' ? mockClock : systemClock}
       headerActions={
         <>
           {controls}

@@ -51,25 +51,29 @@ export function createConnectedGraphSource(
   const rateLimiter =
     options.rateLimiter ??
     rateLimiterFor(credential.appId ?? 'unknown-app', credential.tenantId ?? 'unknown-tenant')
-  const limited = createRateLimitedFetch(rateLimiter, options.fetch)
-  const observed: typeof fetch = async (input, init) => {
-    const response = await limited(input, init)
-    options.onResponse?.({ status: response.status, requestId: response.headers.get('request-id') })
-    return response
+  const clientAt = (priority: 'foreground' | 'background') => {
+    const limited = createRateLimitedFetch(rateLimiter, options.fetch, priority)
+    const observed: typeof fetch = async (input, init) => {
+      const response = await limited(input, init)
+      options.onResponse?.({ status: response.status, requestId: response.headers.get('request-id') })
+      return response
+    }
+    return createGraphClient({
+      baseUrl,
+      getAccessToken: () => credential.getAccessToken(),
+      fetch: observed,
+      onRequest: options.onRequest,
+      retry: options.retry,
+    })
   }
-  const client = createGraphClient({
-    baseUrl,
-    getAccessToken: () => credential.getAccessToken(),
-    fetch: observed,
-    onRequest: options.onRequest,
-    retry: options.retry,
-  })
   const who = credential.principal ? ` (${credential.principal})` : ''
   return {
     id: graphDataSourceId(credential, baseUrl, connectionId),
     kind: 'graph',
     label: `Microsoft Graph${who}`,
-    client,
+    client: clientAt('foreground'),
+    backgroundClient: clientAt('background'),
+    scheduler: rateLimiter,
     rateLimiter,
   }
 }

@@ -21,7 +21,7 @@ function recordingFetch(status = 200, headers: Record<string, string> = {}) {
   return { fetchFn, startedAt }
 }
 
-test('never starts more than 5 requests in any 11 s window, in order', async () => {
+test('never starts more than 5 requests in any 10.5 s window, in order', async () => {
   const { fetchFn, startedAt } = recordingFetch()
   const limited = createRateLimitedFetch(createRateLimiter(), fetchFn)
   const t0 = Date.now()
@@ -31,9 +31,9 @@ test('never starts more than 5 requests in any 11 s window, in order', async () 
   await vi.advanceTimersByTimeAsync(40_000)
   await all
   const offsets = startedAt.map((t) => t - t0)
-  expect(offsets).toEqual([0, 0, 0, 0, 0, 11_000, 11_000, 11_000, 11_000, 11_000, 22_000, 22_000])
+  expect(offsets).toEqual([0, 0, 0, 0, 0, 10_500, 10_500, 10_500, 10_500, 10_500, 21_000, 21_000])
   for (let i = 5; i < offsets.length; i++)
-    expect(offsets[i]! - offsets[i - 5]!).toBeGreaterThanOrEqual(11_000)
+    expect(offsets[i]! - offsets[i - 5]!).toBeGreaterThanOrEqual(10_500)
 })
 
 test('a request aborted while queued leaves the queue without using a slot', async () => {
@@ -104,4 +104,39 @@ test('Retry-After: seconds, HTTP date, absent or junk', () => {
 test('one limiter per app and tenant', () => {
   expect(rateLimiterFor('App-1', 'Tenant-A')).toBe(rateLimiterFor('app-1', 'tenant-a'))
   expect(rateLimiterFor('app-1', 'tenant-a')).not.toBe(rateLimiterFor('app-1', 'tenant-b'))
+})
+
+describe('a huge Retry-After cannot stall or spin the queue', () => {
+  test('retryAfterMs clamps to 120 s', () => {
+    const now = Date.now()
+    const header = (value: string) => new Response(null, { headers: { 'Retry-After': value } })
+    expect(retryAfterMs(header('99999999999'), now)).toBe(120_000)
+    expect(retryAfterMs(header(new Date(now + 86_400_000).toUTCString()), now)).toBe(120_000)
+  })
+
+  test('after 429 with Retry-After: 99999999999 the queue waits 120 s, arming its timer once, not every millisecond', async () => {
+    const startedAt: number[] = []
+    let calls = 0
+    const fetchFn: typeof fetch = async () => {
+      startedAt.push(Date.now())
+      calls += 1
+      return calls === 1
+        ? new Response('{}', { status: 429, headers: { 'Retry-After': '99999999999' } })
+        : new Response('{}')
+    }
+    const limiter = createRateLimiter()
+    const delays: number[] = []
+    limiter.onDelay((waitMs) => delays.push(waitMs))
+    const limited = createRateLimitedFetch(limiter, fetchFn)
+    const t0 = Date.now()
+    await limited('https://graph.microsoft.com/beta/x')
+    const next = limited('https://graph.microsoft.com/beta/x')
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(delays).toEqual([120_000])
+    expect(startedAt).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(119_000)
+    await next
+    expect(startedAt.map((t) => t - t0)).toEqual([0, 120_000])
+    expect(delays).toHaveLength(1)
+  })
 })

@@ -4,13 +4,26 @@
  */
 import { createContext, useContext, type ReactNode } from 'react'
 import { createGraphClient, type GraphClient, type GraphClientOptions } from '../graph/client.ts'
+import {
+  createRequestScheduler,
+  createScheduledFetch,
+  type RequestScheduler,
+} from '../scheduler/request-scheduler.ts'
 
 export interface DataSource {
   /** e.g. 'mock' | 'graph:<tenant>' */
   id: string
   kind: 'mock' | 'graph'
   label: string
+  /** What the user is looking at: its requests go first. */
   client: GraphClient
+  /**
+   * The same tenant at background priority (the export): it shares the budget with `client` and yields to
+   * it. Sources without a scheduler use `client`.
+   */
+  backgroundClient?: GraphClient
+  /** The one scheduler of this app and tenant (graph-api.md §4.3), for progress displays. */
+  scheduler?: RequestScheduler
 }
 
 const DataSourceContext = createContext<DataSource | null>(null)
@@ -37,6 +50,7 @@ export interface MockDataSourceOptions extends Partial<
    * shell while the worker starts instead of after (issue #7, start-up); a rejection fails each request with it.
    */
   ready?: Promise<unknown>
+  scheduler?: RequestScheduler
 }
 
 /** The fake tenant, answered by MSW at the real Graph origin (or by the standalone server at `baseUrl`). */
@@ -44,22 +58,29 @@ export function createMockDataSource(options: MockDataSourceOptions = {}): DataS
   const { baseUrl = 'https://graph.microsoft.com', ready, fetch: fetchOption, ...rest } = options
   // Looked up per call, like the client's default: tests replace globalThis.fetch after creating the source.
   const send: typeof fetch = (input, init) => (fetchOption ?? globalThis.fetch)(input, init)
-  const fetchWhenReady: typeof fetch | undefined = ready
+  const fetchWhenReady: typeof fetch = ready
     ? async (input, init) => {
         await ready
         return send(input, init)
       }
-    : fetchOption
+    : send
+  // The fake only throttles in its `throttle` scenario: keep to the budget from its first 429 on, as with real
+  // Graph, while the other scenarios stay as fast as the fake answers.
+  const scheduler = options.scheduler ?? createRequestScheduler({ budget: 'after-throttle' })
+  const clientAt = (priority: 'foreground' | 'background') =>
+    createGraphClient({
+      ...rest,
+      baseUrl,
+      fetch: createScheduledFetch(scheduler, fetchWhenReady, priority),
+      getAccessToken: async () => MOCK_ACCESS_TOKEN,
+    })
   return {
     id: 'mock',
     kind: 'mock',
     label: 'Mock tenant',
-    client: createGraphClient({
-      ...rest,
-      baseUrl,
-      fetch: fetchWhenReady,
-      getAccessToken: async () => MOCK_ACCESS_TOKEN,
-    }),
+    client: clientAt('foreground'),
+    backgroundClient: clientAt('background'),
+    scheduler,
   }
 }
 

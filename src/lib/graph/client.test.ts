@@ -293,6 +293,29 @@ describe('retry', () => {
     expect(waits[0]?.seconds).toBeLessThanOrEqual(8)
   })
 
+  test('a huge Retry-After (99999999999 s) is reported and waited as 120 s', async () => {
+    vi.useFakeTimers()
+    try {
+      let calls = 0
+      server.use(
+        http.get(SIGN_INS, () =>
+          ++calls === 1
+            ? graphError(429, 'UnknownError', 'throttled', { 'Retry-After': '99999999999' })
+            : HttpResponse.json({ value: [{ id: 'x' }] }),
+        ),
+      )
+      const waits: WaitInfo[] = []
+      const pending = client().getPage('/beta/auditLogs/signIns', { onWait: (w) => waits.push(w) })
+      await vi.advanceTimersByTimeAsync(119_000)
+      expect(waits.map((w) => w.seconds)).toEqual([120])
+      expect(calls).toBe(1)
+      await vi.advanceTimersByTimeAsync(1_000)
+      expect((await pending).value).toEqual([{ id: 'x' }])
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   test('without Retry-After, 429/502/503/504 and network errors back off exponentially up to maxAttempts', async () => {
     let calls = 0
     const answers = [
@@ -460,5 +483,59 @@ describe('the token never leaks', () => {
     )
     expect(error.kind).toBe('network')
     expect(JSON.stringify({ ...error, m: error.message })).not.toContain(TOKEN)
+  })
+})
+
+describe('the token goes to the configured origin only', () => {
+  test.each([
+    ['another host', 'https://evil.example/beta/auditLogs/signIns?$skiptoken=x', 'evil.example'],
+    ['another port', 'https://graph.microsoft.com:8443/beta/auditLogs/signIns', 'graph.microsoft.com:8443'],
+    ['plain http', 'http://graph.microsoft.com/beta/auditLogs/signIns', 'graph.microsoft.com'],
+  ])('a nextLink to %s is refused, names the host and sends nothing', async (_, foreign, host) => {
+    const requested: string[] = []
+    const getAccessToken = vi.fn(async () => TOKEN)
+    server.use(
+      http.get(SIGN_INS, () => HttpResponse.json({ value: [{ id: 'a' }], '@odata.nextLink': foreign })),
+    )
+    const pages = client({
+      getAccessToken,
+      fetch: (input, init) => {
+        requested.push(String(input))
+        return globalThis.fetch(input, init)
+      },
+    }).iteratePages('/beta/auditLogs/signIns')
+    const first = await pages.next()
+    expect(first.value).toMatchObject({ nextLink: foreign })
+    const error = await failure(pages.next())
+    expect(error.kind).toBe('refused')
+    expect(error.retryable).toBe(false)
+    expect(error.userMessage).toContain(host)
+    expect(requested).toEqual([SIGN_INS])
+    // The token is not even fetched for the refused link.
+    expect(getAccessToken).toHaveBeenCalledTimes(1)
+  })
+
+  test('getPage with an absolute URL on another origin is refused too', async () => {
+    const fetchSpy = vi.fn<typeof fetch>()
+    const error = await failure(
+      client({ fetch: fetchSpy }).getPage('https://graph.microsoft.com.evil.example/beta/auditLogs/signIns'),
+    )
+    expect(error.userMessage).toContain('graph.microsoft.com.evil.example')
+    expect(fetchSpy).not.toHaveBeenCalled()
+  })
+
+  test('a nextLink on the base origin is followed', async () => {
+    server.use(
+      http.get(SIGN_INS, ({ request }) =>
+        new URL(request.url).searchParams.has('$skiptoken')
+          ? HttpResponse.json({ value: [{ id: 'b' }] })
+          : HttpResponse.json({ value: [{ id: 'a' }], '@odata.nextLink': `${SIGN_INS}?$skiptoken=2` }),
+      ),
+    )
+    const ids: string[] = []
+    for await (const page of client().iteratePages<{ id: string }>('/beta/auditLogs/signIns')) {
+      ids.push(...page.value.map((row) => row.id))
+    }
+    expect(ids).toEqual(['a', 'b'])
   })
 })

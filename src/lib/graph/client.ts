@@ -4,6 +4,7 @@
  */
 import {
   abortedError,
+  foreignOriginError,
   GraphError,
   graphErrorFromResponse,
   invalidResponseError,
@@ -87,6 +88,15 @@ function filterOf(url: string): string | null {
   }
 }
 
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin
+  } catch {
+    // Unparseable: no origin, so it can never match the base URL's.
+    return null
+  }
+}
+
 function waitReason(error: GraphError): WaitInfo['reason'] {
   if (error.kind === 'throttled') return 'throttled'
   return error.kind === 'network' ? 'network' : 'server'
@@ -101,6 +111,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
   const policy: RetryPolicy = { ...defaultRetryPolicy, ...stripUndefined(options.retry ?? {}) }
   const baseUrl = options.baseUrl.replace(/\/+$/, '')
+  const baseOrigin = new URL(baseUrl).origin
 
   /** One GET with retries; resolves to the parsed JSON body and the response's request-id. */
   async function getJson(
@@ -108,6 +119,9 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     signal: AbortSignal | undefined,
     onWait: ((w: WaitInfo) => void) | undefined,
   ): Promise<{ body: Record<string, unknown>; requestId: string | null }> {
+    // The bearer token goes to the configured Graph origin only: a nextLink naming any other host is refused
+    // before the token is even fetched (a hostile or broken server could otherwise harvest it).
+    if (originOf(url) !== baseOrigin) throw foreignOriginError(url, baseOrigin)
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw abortedError()
       let token: string

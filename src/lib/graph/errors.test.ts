@@ -1,4 +1,10 @@
-import { GraphError, graphErrorFromResponse, parseErrorEnvelope, parseRetryAfter } from './errors.ts'
+import {
+  GraphError,
+  graphErrorFromResponse,
+  MAX_RETRY_AFTER_SECONDS,
+  parseErrorEnvelope,
+  parseRetryAfter,
+} from './errors.ts'
 import { retryDelayMs } from './retry.ts'
 
 describe('parseRetryAfter', () => {
@@ -12,6 +18,14 @@ describe('parseRetryAfter', () => {
     ['-3', null],
   ])('%s -> %s', (value, seconds) => expect(parseRetryAfter(value, now)).toBe(seconds))
   test('absent -> null', () => expect(parseRetryAfter(null, now)).toBeNull())
+  test.each([
+    ['99999999999', 'seconds past setTimeout range'],
+    ['121', 'just over the limit'],
+    ['Fri, 30 Nov 2096 10:00:00 GMT', 'a date decades ahead'],
+  ])('%s (%s) is clamped to MAX_RETRY_AFTER_SECONDS', (value) => {
+    expect(MAX_RETRY_AFTER_SECONDS).toBe(120)
+    expect(parseRetryAfter(value, now)).toBe(120)
+  })
 })
 
 describe('parseErrorEnvelope', () => {

@@ -14,6 +14,8 @@ export type GraphErrorKind =
   | 'server'
   | 'network'
   | 'aborted'
+  /** the app refused what the server sent (a nextLink to another host, a paging loop); retrying repeats it */
+  | 'refused'
 
 export interface GraphErrorInit {
   kind: GraphErrorKind
@@ -122,16 +124,23 @@ export function parseErrorEnvelope(bodyText: string): GraphErrorEnvelope | null 
   }
 }
 
-/** `Retry-After` is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
+/**
+ * The longest Retry-After honoured. Graph's report throttle clears within seconds (§4.3); a server asking for
+ * hours (or 99999999999 s, which overflows setTimeout into a 1 ms busy loop) is wrong or hostile, and a page that
+ * waits that long looks dead. After 120 s the retry simply asks again.
+ */
+export const MAX_RETRY_AFTER_SECONDS = 120
+
+/** `Retry-After` is either delta-seconds or an HTTP date (RFC 9110 §10.2.3); clamped to MAX_RETRY_AFTER_SECONDS. */
 export function parseRetryAfter(value: string | null, now: number = Date.now()): number | null {
   if (value === null) return null
   const trimmed = value.trim()
-  if (/^\d+$/.test(trimmed)) return Number(trimmed)
+  if (/^\d+$/.test(trimmed)) return Math.min(MAX_RETRY_AFTER_SECONDS, Number(trimmed))
   // An HTTP date always names a weekday or month; Date.parse would otherwise read '-3' as a year.
   if (!/[A-Za-z]{3}/.test(trimmed)) return null
   const at = Date.parse(trimmed)
   if (Number.isNaN(at)) return null
-  return Math.max(0, Math.ceil((at - now) / 1000))
+  return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, Math.ceil((at - now) / 1000)))
 }
 
 const MISSING_PERMISSION = /permissions?\s+AuditLog\.Read\.All/i
@@ -182,6 +191,8 @@ function userMessageFor(
       return 'Could not reach Microsoft Graph. Check your network connection and try again.'
     case 'aborted':
       return 'The request was cancelled.'
+    case 'refused':
+      return `Stopped: ${graphMessage}`
   }
 }
 
@@ -258,6 +269,41 @@ export function invalidResponseError(
     requestId,
     secret,
   })
+}
+
+/**
+ * A nextLink (or any URL) outside the configured Graph origin: refused before a token is fetched or a byte is sent,
+ * because following it would hand the bearer token to that host.
+ */
+export function foreignOriginError(url: string, expectedOrigin: string): GraphError {
+  const host = hostOf(url)
+  return new GraphError({
+    kind: 'refused',
+    status: null,
+    code: 'ForeignOrigin',
+    graphMessage: `The next-page link points to ${host}, not ${expectedOrigin}.`,
+    userMessage: `Stopped: the server's next-page link points to another host (${host}), not ${expectedOrigin}. Nothing was sent to ${host}.`,
+  })
+}
+
+/** A page loop: the same nextLink twice, or page after page with no records. Retrying would loop again. */
+export function pagingLoopError(detail: string): GraphError {
+  return new GraphError({
+    kind: 'refused',
+    status: null,
+    code: 'PagingLoop',
+    graphMessage: detail,
+    userMessage: `Stopped loading more pages: ${detail}`,
+  })
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host
+  } catch {
+    // Unparseable: show a bounded piece of it rather than nothing.
+    return url.slice(0, 80)
+  }
 }
 
 /** Acquiring the token failed (MSAL interaction required, popup blocked, …): the user must sign in again. */

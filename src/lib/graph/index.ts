@@ -2,6 +2,7 @@ export {
   GraphError,
   SIGN_IN_LOG_READER_ROLES,
   graphErrorFromResponse,
+  MAX_RETRY_AFTER_SECONDS,
   parseErrorEnvelope,
   parseRetryAfter,
   type GraphErrorKind,
@@ -18,3 +19,4 @@ export {
   type WaitInfo,
 } from './client.ts'
 export { defaultRetryPolicy, type RetryPolicy } from './retry.ts'
+export { createPagingGuard, MAX_EMPTY_PAGES_IN_A_ROW, type PagingGuard } from './paging-guard.ts'

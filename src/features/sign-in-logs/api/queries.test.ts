@@ -1,4 +1,4 @@
-import { isCancelledError, QueryClient } from '@tanstack/react-query'
+import { InfiniteQueryObserver, isCancelledError, QueryClient } from '@tanstack/react-query'
 import {
   betaSignInSchema,
   summarizedSignInSchema,
@@ -7,6 +7,7 @@ import {
 } from '../../../../contract/sign-in.ts'
 import { createMockGraphServer } from '../../../../mocks/node.ts'
 import { createMockDataSource } from '../../../lib/data-source/data-source.tsx'
+import type { GraphClient, GraphPage } from '../../../lib/graph/client.ts'
 import type { GraphError } from '../../../lib/graph/errors.ts'
 import { statusOf } from '../model/status.ts'
 import { tabById } from '../model/tabs.ts'
@@ -192,4 +193,66 @@ test('signInDetailQuery reads one sign-in by id', async () => {
   const detail = await newClient().fetchQuery(signInDetailQuery(source, first.id))
   expect(detail).toEqual(first)
   expect(signInDetailQuery(source, '').enabled).toBe(false)
+})
+
+describe('list paging stops a loop', () => {
+  const GRAPH = 'https://graph.microsoft.com'
+  /** A data source whose pages come from `pageAt(url)`; counts requests so a loop shows as a bound. */
+  function scriptedSource(pageAt: (url: string) => GraphPage<BetaSignIn>) {
+    const requested: string[] = []
+    const getPage = async <T>(pathOrUrl: string) => {
+      requested.push(pathOrUrl)
+      if (requested.length > 50) throw new Error('no guard: still paging after 50 requests')
+      return pageAt(pathOrUrl) as GraphPage<T>
+    }
+    const client = { baseUrl: GRAPH, getPage } as unknown as GraphClient
+    return { source: { id: 'scripted', kind: 'graph' as const, label: 'scripted', client }, requested }
+  }
+  const signIn = (id: string) => ({ id }) as BetaSignIn
+
+  test('10 empty pages in a row fail the fetch with a clear error', async () => {
+    const { source: scripted, requested } = scriptedSource((url) => ({
+      value: [],
+      nextLink: `${GRAPH}/next/${requested.length}-${url.length}`,
+      requestId: null,
+    }))
+    const query = newClient().fetchInfiniteQuery(
+      signInListQuery(scripted, tabById('interactive'), state({}), now),
+    )
+    await expect(query).rejects.toThrow(/10 empty pages in a row/)
+    expect(requested).toHaveLength(10)
+  })
+
+  test('a nextLink that comes back on a later page fails the next fetch (Load more)', async () => {
+    const { source: scripted, requested } = scriptedSource((url) =>
+      url.endsWith('/b')
+        ? { value: [signIn('b')], nextLink: `${GRAPH}/a`, requestId: null }
+        : { value: [signIn('a')], nextLink: `${GRAPH}/b`, requestId: null },
+    )
+    const observer = new InfiniteQueryObserver(
+      newClient(),
+      signInListQuery(scripted, tabById('interactive'), state({}), now),
+    )
+    await observer.refetch()
+    await observer.fetchNextPage()
+    const result = await observer.fetchNextPage()
+    expect(result.data?.pages.map((page) => page.value[0]?.id)).toEqual(['a', 'b'])
+    expect(result.error?.message).toMatch(/same next-page link twice/)
+    expect(requested).toHaveLength(3)
+  })
+
+  test('refetching the list from the first page is not mistaken for a loop', async () => {
+    let n = 0
+    const { source: scripted } = scriptedSource((url) =>
+      url.includes('skip')
+        ? { value: [signIn('b')], nextLink: null, requestId: null }
+        : { value: [signIn(`a${n++}`)], nextLink: `${GRAPH}/skip`, requestId: null },
+    )
+    const queryClient = newClient()
+    const options = signInListQuery(scripted, tabById('interactive'), state({}), now)
+    await queryClient.fetchInfiniteQuery({ ...options, pages: 2 })
+    await queryClient.refetchQueries({ queryKey: options.queryKey })
+    const data = queryClient.getQueryData(options.queryKey)
+    expect(data?.pages.map((page) => page.value[0]?.id)).toEqual(['a1', 'b'])
+  })
 })

@@ -2,10 +2,17 @@
  * Query keys and options for the sign-in log (TkDodo's key factories; style.md). Every key starts with the
  * data source id, so the mock tenant and a real tenant never share cache; abort signals reach fetch.
  */
-import { infiniteQueryOptions, queryOptions, type InfiniteData } from '@tanstack/react-query'
+import {
+  infiniteQueryOptions,
+  keepPreviousData,
+  queryOptions,
+  type InfiniteData,
+} from '@tanstack/react-query'
 import type { BetaSignIn, SummarizedSignIn } from '../../../../contract/sign-in.ts'
 import type { DataSource } from '../../../lib/data-source/data-source.tsx'
 import type { GraphPage } from '../../../lib/graph/client.ts'
+import { createPagingGuard } from '../../../lib/graph/paging-guard.ts'
+import { readSignIn, readSignInPage, readSummaryPage, type CheckedPage } from './read-records.ts'
 import type { TabDefinition, TabId } from '../model/tabs.ts'
 import { resolveDateRange, type ViewState } from '../model/view-state.ts'
 import { planFilters, type FilterPlan } from '../filter-plan/index.ts'
@@ -29,8 +36,6 @@ export const GROUPED_SIGN_INS_PAGE_SIZE = 1000
 export const LIST_STALE_TIME_MS = 60_000
 /** One sign-in rarely changes after it is written (risk re-publish aside). */
 export const DETAIL_STALE_TIME_MS = 5 * 60_000
-/** Empty pages that still carry a nextLink are followed within one fetch (§2.4), up to this many. */
-const MAX_EMPTY_PAGE_HOPS = 10
 
 export interface GraphRequest {
   path: string
@@ -55,7 +60,6 @@ function requestKey(request: GraphRequest): string {
   return `${request.path}?${new URLSearchParams(request.params).toString()}`
 }
 
-/** The signIns list request of a tab; downloads reuse it with a larger $top. */
 /** The filter plan of a tab in a view: every request below reads it. */
 export function filterPlanOf(tab: TabDefinition, state: ViewState): FilterPlan {
   return planFilters(tab, state.filters[tab.filterSet])
@@ -109,30 +113,68 @@ export function groupChildrenRequest(
   }
 }
 
-/** First page from the request, later pages from the nextLink verbatim; skips empty pages that point on. */
+type PageReader<T> = (page: GraphPage<unknown>) => Promise<CheckedPage<T>>
+
+/**
+ * First page from the request, later pages from the nextLink verbatim; skips empty pages that point on (§2.4).
+ * `followed`: the nextLinks earlier pages of this list already followed, so a cycle across pages is caught too.
+ * The page is then checked record by record (read-records.ts): what cannot be read is left out and listed, not cast.
+ */
 async function fetchPage<T>(
   source: DataSource,
   request: GraphRequest,
   pageParam: string | null,
+  followed: readonly (string | null)[],
   signal: AbortSignal,
-): Promise<GraphPage<T>> {
+  read: PageReader<T>,
+): Promise<CheckedPage<T>> {
+  const paging = createPagingGuard(followed.filter((link) => link !== null))
   let page =
     pageParam === null
-      ? await source.client.getPage<T>(request.path, { params: request.params, signal })
-      : await source.client.getPage<T>(pageParam, { signal })
-  for (let hop = 0; page.value.length === 0 && page.nextLink !== null && hop < MAX_EMPTY_PAGE_HOPS; hop++) {
-    page = await source.client.getPage<T>(page.nextLink, { signal })
+      ? await source.client.getPage<unknown>(request.path, { params: request.params, signal })
+      : await source.client.getPage<unknown>(pageParam, { signal })
+  paging.check(page)
+  while (page.value.length === 0 && page.nextLink !== null) {
+    page = await source.client.getPage<unknown>(page.nextLink, { signal })
+    paging.check(page)
   }
-  return page
+  return read(page)
 }
 
-function pagedQuery<T>(source: DataSource, request: GraphRequest, queryKey: readonly unknown[]) {
+/**
+ * The links followed up to and including `pageParam`. A refetch walks the cached pages again from the first, so
+ * only the links before this one count; a new page (fetchNextPage) comes after all of them.
+ */
+function linksBefore(pageParams: readonly (string | null)[], pageParam: string | null): (string | null)[] {
+  const index = pageParams.indexOf(pageParam)
+  return index >= 0 ? pageParams.slice(0, index + 1) : [...pageParams, pageParam]
+}
+
+function pagedQuery<T>(
+  source: DataSource,
+  request: GraphRequest,
+  queryKey: readonly unknown[],
+  read: PageReader<T>,
+) {
   return infiniteQueryOptions({
     queryKey,
-    queryFn: ({ pageParam, signal }) => fetchPage<T>(source, request, pageParam, signal),
+    queryFn: ({ client, pageParam, signal }) => {
+      const cached = client.getQueryData<InfiniteData<CheckedPage<T>, string | null>>(queryKey)
+      return fetchPage<T>(
+        source,
+        request,
+        pageParam,
+        linksBefore(cached?.pageParams ?? [], pageParam),
+        signal,
+        read,
+      )
+    },
     initialPageParam: null as string | null,
-    getNextPageParam: (last: GraphPage<T>) => last.nextLink ?? undefined,
+    getNextPageParam: (last: CheckedPage<T>) => last.nextLink ?? undefined,
     staleTime: LIST_STALE_TIME_MS,
+    // Refresh moves "now" and so the key: the rows on screen stay (and expanded groups with them) until the
+    // moved range answers. A new filter or tab remounts its view, which starts without previous data.
+    placeholderData: keepPreviousData,
     // The Graph client already retries what is worth retrying (429, 502-504, network) with backoff;
     // React Query retrying on top would multiply requests against the throttle.
     retry: false,
@@ -141,7 +183,12 @@ function pagedQuery<T>(source: DataSource, request: GraphRequest, queryKey: read
 
 export function signInListQuery(source: DataSource, tab: TabDefinition, state: ViewState, now: Date) {
   const request = signInsRequest(tab, state, now)
-  return pagedQuery<BetaSignIn>(source, request, signInKeys.list(source.id, tab.id, requestKey(request)))
+  return pagedQuery<BetaSignIn>(
+    source,
+    request,
+    signInKeys.list(source.id, tab.id, requestKey(request)),
+    readSignInPage,
+  )
 }
 
 /**
@@ -155,6 +202,7 @@ export function summaryListQuery(source: DataSource, tab: TabDefinition, state: 
       source,
       request,
       signInKeys.summaries(source.id, tab.id, requestKey(request)),
+      readSummaryPage,
     ),
     select: summarySelect(filterPlanOf(tab, state)),
   })
@@ -167,10 +215,11 @@ export function groupedSignInsQuery(source: DataSource, tab: TabDefinition, stat
     source,
     request,
     signInKeys.groupedSignIns(source.id, tab.id, requestKey(request)),
+    readSignInPage,
   )
 }
 
-type SummaryData = InfiniteData<GraphPage<SummarizedSignIn>, string | null>
+type SummaryData = InfiniteData<CheckedPage<SummarizedSignIn>, string | null>
 const selectByPlan = new WeakMap<FilterPlan, (data: SummaryData) => SummaryData>()
 
 /**
@@ -203,14 +252,19 @@ export function groupChildrenQuery(
     source,
     request,
     signInKeys.children(source.id, tab.id, row.id, requestKey(request)),
+    readSignInPage,
   )
 }
 
 export function signInDetailQuery(source: DataSource, id: string) {
   return queryOptions({
     queryKey: signInKeys.detail(source.id, id),
-    queryFn: ({ signal }) =>
-      source.client.getEntity<BetaSignIn>(`/beta/auditLogs/signIns/${encodeURIComponent(id)}`, { signal }),
+    queryFn: async ({ signal }) =>
+      readSignIn(
+        await source.client.getEntity<unknown>(`/beta/auditLogs/signIns/${encodeURIComponent(id)}`, {
+          signal,
+        }),
+      ),
     enabled: id !== '',
     staleTime: DETAIL_STALE_TIME_MS,
     retry: false,

@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import { useInfiniteQuery } from '@tanstack/react-query'
 import type { BetaSignIn } from '../../../../contract/sign-in.ts'
 import { useDataSource } from '../../../lib/data-source/data-source.tsx'
@@ -9,7 +9,9 @@ import type { GraphError } from '../../../lib/graph/errors.ts'
 import { filterPlanOf, signInListQuery } from '../api/queries.ts'
 import type { TabDefinition } from '../model/tabs.ts'
 import type { ViewState } from '../model/view-state.ts'
+import { createRowAppender } from './grid/appended-rows.ts'
 import { FlatSignInGrid } from './grid/FlatSignInGrid.tsx'
+import { LeftOutRecordsBar, signInNoun } from './LeftOutRecordsBar.tsx'
 import { ResultFooter } from './ResultFooter.tsx'
 
 export interface FlatSignInViewProps {
@@ -20,6 +22,9 @@ export interface FlatSignInViewProps {
   emptyReason: string
   onOpenDetails: (signIn: BetaSignIn, rowElement: HTMLElement) => void
 }
+
+/** Start the next page this many rows before the end, so scrolling rarely waits (brief: "nears the end"). */
+const prefetchDistance = 40
 
 /** URL → query options → pages → loaded rows (client-side pills applied) → virtual grid. */
 export function FlatSignInView({
@@ -33,10 +38,12 @@ export function FlatSignInView({
   const source = useDataSource()
   const query = useInfiniteQuery(signInListQuery(source, tab, state, now))
   const { keep, onLoadedRows } = filterPlanOf(tab, state).signIns
-  const rows = useMemo(
-    () => (query.data?.pages ?? []).flatMap((page) => page.value).filter(keep),
-    [query.data, keep],
+  const [appender] = useState(createRowAppender<BetaSignIn>)
+  const { rows, count } = useMemo(
+    () => appender.update(query.data?.pages ?? [], keep),
+    [appender, query.data, keep],
   )
+  const leftOut = useMemo(() => (query.data?.pages ?? []).flatMap((page) => page.leftOut), [query.data])
   const error = query.error as GraphError | null
 
   if (query.isPending) return <GridSkeleton label="Loading sign-ins" />
@@ -47,18 +54,21 @@ export function FlatSignInView({
   return (
     <>
       {error && <GraphErrorBar error={error} onRetry={() => void query.fetchNextPage()} />}
-      {rows.length === 0 && loadedAll && !query.isFetching ? (
+      <LeftOutRecordsBar leftOut={leftOut} noun={signInNoun} />
+      {count === 0 && loadedAll && !query.isFetching ? (
         <EmptyState title="No sign-ins to show">{emptyReason}</EmptyState>
       ) : (
         <FlatSignInGrid
           label={tab.label}
           rows={rows}
+          rowCount={count}
           visibleColumnIds={visibleColumnIds}
           dates={state.dates}
           selectedId={state.selected}
           hasNextPage={query.hasNextPage && !error}
           isFetchingNextPage={query.isFetchingNextPage}
           fetchNextPage={() => void query.fetchNextPage()}
+          prefetchDistance={prefetchDistance}
           onOpenDetails={onOpenDetails}
         />
       )}
@@ -66,8 +76,8 @@ export function FlatSignInView({
         noun="sign-ins"
         coverage={
           query.hasNextPage
-            ? `${rows.length.toLocaleString('en-US')} sign-ins loaded`
-            : `All ${rows.length.toLocaleString('en-US')} matching sign-ins of the range`
+            ? `${count.toLocaleString('en-US')} sign-ins loaded`
+            : `All ${count.toLocaleString('en-US')} matching sign-ins of the range`
         }
         hasMore={query.hasNextPage}
         loadingMore={query.isFetchingNextPage}

@@ -3,6 +3,7 @@ import { useInfiniteQuery } from '@tanstack/react-query'
 import type { BetaSignIn, SummarizedSignIn } from '../../../../contract/sign-in.ts'
 import { useDataSource } from '../../../lib/data-source/data-source.tsx'
 import type { GraphError } from '../../../lib/graph/errors.ts'
+import type { LeftOutRecord } from '../api/read-records.ts'
 import { groupChildrenQuery } from '../api/queries.ts'
 import type { TabDefinition } from '../model/tabs.ts'
 import type { ViewState } from '../model/view-state.ts'
@@ -11,6 +12,8 @@ export interface GroupChildren {
   pending: boolean
   error: GraphError | null
   signIns: BetaSignIn[]
+  /** Sign-ins of this group that could not be read (read-records.ts). */
+  leftOut: LeftOutRecord[]
   hasNextPage: boolean
   isFetchingNextPage: boolean
   loadMore: () => void
@@ -42,6 +45,7 @@ export function GroupChildrenLoader({
       pending: isPending,
       error: error as GraphError | null,
       signIns: (data?.pages ?? []).flatMap((page) => page.value),
+      leftOut: (data?.pages ?? []).flatMap((page) => page.leftOut),
       hasNextPage,
       isFetchingNextPage,
       loadMore: () => void (data ? fetchNextPage() : refetch()),

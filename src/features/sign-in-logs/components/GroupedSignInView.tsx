@@ -13,6 +13,7 @@ import type { TabDefinition } from '../model/tabs.ts'
 import type { ViewState } from '../model/view-state.ts'
 import { GroupChildrenLoader, type GroupChildren } from './GroupChildrenLoader.tsx'
 import { GroupedSignInGrid } from './grid/GroupedSignInGrid.tsx'
+import { LeftOutRecordsBar, groupNoun, signInNoun } from './LeftOutRecordsBar.tsx'
 import { ResultFooter } from './ResultFooter.tsx'
 
 export interface GroupedSignInViewProps {
@@ -67,6 +68,8 @@ function loadedChildren(signIns: BetaSignIn[]): GroupChildren {
     pending: false,
     error: null,
     signIns,
+    // Unreadable sign-ins of the tab's pages are reported once, for the whole list.
+    leftOut: [],
     hasNextPage: false,
     isFetchingNextPage: false,
     loadMore: () => {},
@@ -132,6 +135,19 @@ export function GroupedSignInView({ tab, state, now, emptyReason, onOpenDetails 
       })),
     [summaries, expanded, children, keep],
   )
+  // Summary pages leave out groups; the pages of sign-ins grouped here leave out sign-ins.
+  const leftOutOfPages = useMemo(
+    () => (query.data?.pages ?? []).flatMap((page) => page.leftOut),
+    [query.data],
+  )
+  const leftOutGroups = fromSummaries ? leftOutOfPages : []
+  const leftOutSignIns = useMemo(
+    () => [
+      ...(fromSummaries ? [] : leftOutOfPages),
+      ...Object.entries(children).flatMap(([groupKey, group]) => (expanded[groupKey] ? group.leftOut : [])),
+    ],
+    [fromSummaries, leftOutOfPages, children, expanded],
+  )
   const onChildren = useCallback(
     (groupKey: string, next: GroupChildren) =>
       setFetchedChildren((current) => ({ ...current, [groupKey]: next })),
@@ -167,6 +183,8 @@ export function GroupedSignInView({ tab, state, now, emptyReason, onOpenDetails 
             />
           ))}
       {error && <GraphErrorBar error={error} onRetry={() => void query.fetchNextPage()} />}
+      <LeftOutRecordsBar leftOut={leftOutGroups} noun={groupNoun} />
+      <LeftOutRecordsBar leftOut={leftOutSignIns} noun={signInNoun} />
       {summaries.length === 0 && !query.hasNextPage ? (
         <EmptyState title="No sign-ins to show">{emptyReason}</EmptyState>
       ) : (

@@ -1,16 +1,16 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { columnsStorageKey } from './ColumnsPickerDialog.tsx'
-import { renderPage, setupPageTests } from './testing/render-page.tsx'
+import { renderPage, setupPageTests, testNow } from './testing/render-page.tsx'
 
 const graph = setupPageTests()
 
 /** Dialogs and drawers mount on demand; on a loaded 2-core CI box their first render can take seconds. */
 const surfaceTimeout = { timeout: 15_000 } as const
 
-const dataRows = (grid: HTMLElement) =>
+const dataRows = (grid: HTMLElement, options: { hidden?: boolean } = {}) =>
   within(grid)
-    .getAllByRole('row')
+    .getAllByRole('row', options)
     .filter((row) => row.getAttribute('aria-rowindex') !== '1')
 
 const lastSignInsFilter = () =>
@@ -167,4 +167,43 @@ test('a Graph error shows its message, code and a Retry', async () => {
   graph.scenarios.set('none')
   await user.click(retry)
   await screen.findByRole('grid')
+})
+
+test('Refresh reloads in place: the expanded group, its sign-ins and the open sign-in stay', async () => {
+  const user = userEvent.setup({ delay: null })
+  // A clock that moves between loads, as the real one does: Refresh takes a new "now" for the relative range.
+  let minutesLater = 0
+  renderPage('?tab=service-principal', {
+    clock: () => new Date(testNow.getTime() + minutesLater * 60_000),
+  })
+  const tree = await screen.findByRole('treegrid', { name: 'Service principal sign-ins' })
+  await waitFor(() => expect(dataRows(tree).length).toBeGreaterThan(0))
+  // The open pane makes the page behind it aria-hidden; the rows are still there.
+  const rows = () => dataRows(tree, { hidden: true })
+  const groupId = rows()[0]!.getAttribute('data-row-id')
+  dataRows(tree)[0]!.focus()
+  await user.keyboard('{ArrowRight}')
+  const childRow = () => rows().find((row) => row.getAttribute('aria-level') === '2')
+  await waitFor(() => expect(childRow()).toBeTruthy())
+  await user.click(childRow()!)
+  await screen.findByRole('dialog', { name: 'Activity Details: Sign-ins' }, surfaceTimeout)
+  const childFilters = () =>
+    graph.requests
+      .filter((url) => url.pathname.endsWith('/auditLogs/signIns'))
+      .map((url) => url.searchParams.get('$filter'))
+  const before = childFilters()
+
+  minutesLater = 5
+  fireEvent.click(screen.getByRole('button', { name: 'Refresh', hidden: true }))
+  // The group's sign-ins are asked for again (a group is a whole bucket: the same filter as before)...
+  await waitFor(() => expect(childFilters().length).toBeGreaterThan(before.length))
+  expect(before).toContain(childFilters().at(-1))
+  await waitFor(() => expect(screen.queryByRole('progressbar', { hidden: true })).toBeNull())
+  // ...while the same treegrid (so its scroll position) still shows the group expanded, with its sign-ins.
+  expect(tree.isConnected).toBe(true)
+  const group = rows().find((row) => row.getAttribute('data-row-id') === groupId)
+  expect(group?.getAttribute('aria-expanded')).toBe('true')
+  await waitFor(() => expect(childRow()).toBeTruthy())
+  expect(screen.getByRole('dialog', { name: 'Activity Details: Sign-ins' })).toBeTruthy()
+  expect(window.location.search).toContain('selected=')
 })

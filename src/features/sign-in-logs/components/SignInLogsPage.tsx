@@ -1,4 +1,4 @@
-import { Suspense, lazy, useCallback, useRef, useState } from 'react'
+import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react'
 import {
   Breadcrumb,
   BreadcrumbButton,
@@ -12,6 +12,8 @@ import {
 } from '@fluentui/react-components'
 import { useQueryClient } from '@tanstack/react-query'
 import type { BetaSignIn } from '../../../../contract/sign-in.ts'
+import { ErrorBoundary } from '../../../components/ErrorBoundary.tsx'
+import { useClock } from '../../../lib/clock/clock.tsx'
 import { useDataSource } from '../../../lib/data-source/data-source.tsx'
 import { useGraphWait } from '../../../lib/data-source/graph-wait.tsx'
 import { signInKeys } from '../api/queries.ts'
@@ -59,8 +61,9 @@ const waitReasons = {
 } as const
 
 /** The Sign-in logs page (portal-ui.md §1–§3): URL state → queries → grids → details. */
-export function SignInLogsPage({ clock }: { clock: () => Date }) {
+export function SignInLogsPage() {
   const styles = useStyles()
+  const clock = useClock()
   const source = useDataSource()
   const queryClient = useQueryClient()
   const [state, setState, problems] = useViewState()
@@ -77,10 +80,19 @@ export function SignInLogsPage({ clock }: { clock: () => Date }) {
   const [detailsMounted, setDetailsMounted] = useState(state.selected !== null)
   if (state.selected !== null && !detailsMounted) setDetailsMounted(true)
 
+  // Refresh reloads in place (issue #11): the views stay mounted, so expanded groups, the open sign-in and the
+  // scroll position survive; a list whose range moved keeps its rows until the new ones arrive.
+  const [refreshes, setRefreshes] = useState(0)
   const refresh = () => {
     setNow(clock())
-    void queryClient.invalidateQueries({ queryKey: signInKeys.all(source.id) })
+    setRefreshes((count) => count + 1)
   }
+  useEffect(() => {
+    if (refreshes === 0) return
+    // After the render that moved "now", so the views' queries already carry the new range: what is on screen
+    // refetches (joining a fetch a new range started), everything else is marked stale.
+    void queryClient.invalidateQueries({ queryKey: signInKeys.all(source.id) }, { cancelRefetch: false })
+  }, [refreshes, queryClient, source.id])
 
   const openDetails = useCallback(
     (signIn: BetaSignIn, rowElement: HTMLElement) => {
@@ -103,14 +115,8 @@ export function SignInLogsPage({ clock }: { clock: () => Date }) {
     }, 0)
   }
 
-  // Remount the grid when the query changes, so expansion and scroll start fresh for new results.
-  const viewKey = JSON.stringify([
-    tab.id,
-    state.range,
-    state.aggregate,
-    state.filters[tab.filterSet],
-    now.getTime(),
-  ])
+  // Remount the grid when the query changes, so expansion and scroll start fresh for new results; not on Refresh.
+  const viewKey = JSON.stringify([tab.id, state.range, state.aggregate, state.filters[tab.filterSet]])
 
   return (
     <main className={styles.page}>
@@ -146,26 +152,32 @@ export function SignInLogsPage({ clock }: { clock: () => Date }) {
         </MessageBar>
       )}
       <section className={styles.content} aria-label={`${tab.label} results`}>
-        {tab.grouped ? (
-          <GroupedSignInView
-            key={viewKey}
-            tab={tab}
-            state={state}
-            now={now}
-            emptyReason={emptyReason(tab, state)}
-            onOpenDetails={openDetails}
-          />
-        ) : (
-          <FlatSignInView
-            key={viewKey}
-            tab={tab}
-            state={state}
-            now={now}
-            visibleColumnIds={columns}
-            emptyReason={emptyReason(tab, state)}
-            onOpenDetails={openDetails}
-          />
-        )}
+        <ErrorBoundary
+          what="The results grid"
+          resetKey={viewKey}
+          onRetry={() => void queryClient.invalidateQueries({ queryKey: signInKeys.all(source.id) })}
+        >
+          {tab.grouped ? (
+            <GroupedSignInView
+              key={viewKey}
+              tab={tab}
+              state={state}
+              now={now}
+              emptyReason={emptyReason(tab, state)}
+              onOpenDetails={openDetails}
+            />
+          ) : (
+            <FlatSignInView
+              key={viewKey}
+              tab={tab}
+              state={state}
+              now={now}
+              visibleColumnIds={columns}
+              emptyReason={emptyReason(tab, state)}
+              onOpenDetails={openDetails}
+            />
+          )}
+        </ErrorBoundary>
       </section>
       {columnsOpen && (
         <Suspense fallback={null}>
@@ -182,15 +194,17 @@ export function SignInLogsPage({ clock }: { clock: () => Date }) {
         </Suspense>
       )}
       {detailsMounted && (
-        <Suspense fallback={null}>
-          <SignInDetailsPane
-            selectedId={state.selected}
-            loadedSignIn={openedSignIn}
-            tab={tab.id}
-            dates={state.dates}
-            onClose={closeDetails}
-          />
-        </Suspense>
+        <ErrorBoundary what="The details pane" resetKey={state.selected}>
+          <Suspense fallback={null}>
+            <SignInDetailsPane
+              selectedId={state.selected}
+              loadedSignIn={openedSignIn}
+              tab={tab.id}
+              dates={state.dates}
+              onClose={closeDetails}
+            />
+          </Suspense>
+        </ErrorBoundary>
       )}
     </main>
   )

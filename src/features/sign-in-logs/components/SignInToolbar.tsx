@@ -1,6 +1,7 @@
 import { Suspense, lazy, useState } from 'react'
 import { Text, Toolbar, ToolbarButton, ToolbarDivider } from '@fluentui/react-components'
 import { ArrowClockwiseRegular, ArrowDownloadRegular, ColumnTripleEditRegular } from '@fluentui/react-icons'
+import { ErrorBoundary } from '../../../components/ErrorBoundary.tsx'
 import { onDemand, onDemandFailureMessage } from './on-demand.ts'
 
 // The download pane (helper "downloads") is loaded on first use so its writers stay out of the first screen.
@@ -100,14 +101,16 @@ export function SignInToolbar({ now, onRefresh, onOpenColumns }: SignInToolbarPr
         </ToolbarButton>
       </Toolbar>
       {everOpened && (
-        <Suspense fallback={null}>
-          <DownloadPane
-            open={download !== null}
-            format={download ?? 'csv'}
-            onClose={() => setDownload(null)}
-            now={now}
-          />
-        </Suspense>
+        <ErrorBoundary what="The download pane" resetKey={download}>
+          <Suspense fallback={null}>
+            <DownloadPane
+              open={download !== null}
+              format={download ?? 'csv'}
+              onClose={() => setDownload(null)}
+              now={now}
+            />
+          </Suspense>
+        </ErrorBoundary>
       )}
     </>
   )

@@ -21,6 +21,7 @@ import {
 import type { DownloadFileDefinition } from './download-files.ts'
 import { interruptionText, progressLines, resultText, waitText } from './download-messages.ts'
 import type { FileDownloadState } from './use-downloads.ts'
+import { LeftOutRecordsBar } from '../components/LeftOutRecordsBar.tsx'
 
 const useStyles = makeStyles({
   description: {
@@ -168,11 +169,18 @@ function ActiveDownload(props: {
 function FinishedDownload({ state }: { state: Extract<FileDownloadState, { status: 'finished' }> }) {
   const message = resultText(state.result, state.fileName)
   return (
-    <MessageBar intent={message.intent}>
-      <MessageBarBody>
-        <MessageBarTitle>{message.title}</MessageBarTitle>
-        {message.body}
-      </MessageBarBody>
-    </MessageBar>
+    <>
+      <MessageBar intent={message.intent}>
+        <MessageBarBody>
+          <MessageBarTitle>{message.title}</MessageBarTitle>
+          {message.body}
+        </MessageBarBody>
+      </MessageBar>
+      <LeftOutRecordsBar
+        leftOut={state.result.leftOut}
+        total={state.result.recordsLeftOut}
+        noun={{ one: 'record', many: 'records' }}
+      />
+    </>
   )
 }

@@ -19,6 +19,8 @@ import {
   tokens,
 } from '@fluentui/react-components'
 import { DismissRegular } from '@fluentui/react-icons'
+import { ErrorBoundary } from '../../../components/ErrorBoundary.tsx'
+import { useClock } from '../../../lib/clock/clock.tsx'
 import { useDataSource, type DataSource } from '../../../lib/data-source/data-source.tsx'
 import { useViewState } from '../model/use-view-state.ts'
 import { resolveDateRange, type ViewState } from '../model/view-state.ts'
@@ -84,13 +86,16 @@ export function DownloadPane({ open, format, onClose, now }: DownloadPaneProps) 
         </DrawerHeaderTitle>
       </DrawerHeader>
       <DrawerBody>
-        <DownloadPaneBody
-          format={format}
-          state={state}
-          downloads={downloads}
-          client={source.client}
-          now={now}
-        />
+        {/* Inside the drawer, so a failure leaves Close and the downloads already running in place. */}
+        <ErrorBoundary what="The download pane" resetKey={format}>
+          <DownloadPaneBody
+            format={format}
+            state={state}
+            downloads={downloads}
+            client={source.client}
+            now={now}
+          />
+        </ErrorBoundary>
       </DrawerBody>
     </OverlayDrawer>
   )
@@ -110,7 +115,8 @@ function DownloadPaneBody(props: {
   const { format, state, downloads } = props
   const styles = useStyles()
   const [bom, setBom] = useState(false)
-  const [openedAt] = useState(() => new Date())
+  const clock = useClock()
+  const [openedAt] = useState(clock)
   const now = props.now ?? openedAt
   const range = resolveDateRange(state.range, now)
   const files = filesForFormat(format)

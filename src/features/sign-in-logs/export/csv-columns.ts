@@ -12,17 +12,8 @@ import {
   SERVICE_PRINCIPAL_SIGN_INS_HEADER,
   USER_SIGN_INS_HEADER,
 } from './csv-headers.ts'
-import {
-  bool,
-  enumLabel,
-  errorCode,
-  integer,
-  latency,
-  location,
-  statusLabel,
-  text,
-  utcTimestamp,
-} from './csv-values.ts'
+import { signInText as t, type SignInTextField } from '../model/display-text.ts'
+import { bool, errorCode, latency, location, statusLabel, text, utcTimestamp } from './csv-values.ts'
 
 export interface CsvColumn<Row> {
   label: string
@@ -33,60 +24,61 @@ type SignInColumn = CsvColumn<BetaSignIn>
 
 const col = (label: string, value: (row: BetaSignIn) => string): SignInColumn => ({ label, value })
 
+/**
+ * A column whose cell is the screen's display text (model/display-text.ts), so the file and the page
+ * word every value alike; only the formats downloads.md §4 sets apart (dates, booleans, latency, error
+ * code 0, location) use their own CSV formatter.
+ */
+const shown = (label: string, field: SignInTextField): SignInColumn => {
+  const read = t[field]
+  return { label, value: (row) => read(row) ?? '' }
+}
+
 // Columns shared by several files, defined once.
 const date = col('Date (UTC)', (r) => utcTimestamp(r.createdDateTime))
 const requestId = col('Request ID', (r) => r.id)
-const correlationId = col('Correlation ID', (r) => text(r.correlationId))
-const application = col('Application', (r) => text(r.appDisplayName))
-const applicationId = col('Application ID ', (r) => text(r.appId))
-const appOwnerTenantId = col('App owner tenant ID', (r) => text(r.appOwnerTenantId))
-const resource = col('Resource', (r) => text(r.resourceDisplayName))
-const resourceId = col('Resource ID ', (r) => text(r.resourceId))
-const resourceTenantId = col('Resource tenant ID', (r) => text(r.resourceTenantId))
-const resourceOwnerTenantId = col('Resource owner tenant ID', (r) => text(r.resourceOwnerTenantId))
-const homeTenantId = col('Home tenant ID', (r) => text(r.homeTenantId))
-const homeTenantName = col('Home tenant name', (r) => text(r.homeTenantName))
-const ipAddress = col('IP address', (r) => text(r.ipAddress))
+const correlationId = shown('Correlation ID', 'correlationId')
+const application = shown('Application', 'appDisplayName')
+const applicationId = shown('Application ID ', 'appId')
+const appOwnerTenantId = shown('App owner tenant ID', 'appOwnerTenantId')
+const resource = shown('Resource', 'resourceDisplayName')
+const resourceId = shown('Resource ID ', 'resourceId')
+const resourceTenantId = shown('Resource tenant ID', 'resourceTenantId')
+const resourceOwnerTenantId = shown('Resource owner tenant ID', 'resourceOwnerTenantId')
+const homeTenantId = shown('Home tenant ID', 'homeTenantId')
+const homeTenantName = shown('Home tenant name', 'homeTenantName')
+const ipAddress = shown('IP address', 'ipAddress')
 const locationColumn = col('Location', (r) => location(r.location))
 const status = col('Status', (r) => statusLabel(r.status))
 const signInErrorCode = col('Sign-in error code', (r) => errorCode(r.status))
-const failureReason = col('Failure reason', (r) => text(r.status?.failureReason))
-const conditionalAccess = col('Conditional Access', (r) => enumLabel(r.conditionalAccessStatus))
-const incomingTokenType = col('Incoming token type', (r) => enumLabel(r.incomingTokenType))
-const servicePrincipalId = col('Service principal ID', (r) => text(r.servicePrincipalId))
-const servicePrincipalName = col('Service principal name', (r) => text(r.servicePrincipalName))
-const msiType = col('Managed Identity type', (r) => enumLabel(r.managedServiceIdentity?.msiType))
-const associatedResourceId = col('Associated Resource Id', (r) =>
-  text(r.managedServiceIdentity?.associatedResourceId),
-)
-const federatedTokenId = col('Federated Token Id', (r) => text(r.managedServiceIdentity?.federatedTokenId))
-const federatedTokenIssuer = col('Federated Token Issuer', (r) =>
-  text(r.managedServiceIdentity?.federatedTokenIssuer),
-)
+const failureReason = shown('Failure reason', 'failureReason')
+const conditionalAccess = shown('Conditional Access', 'conditionalAccessStatus')
+const incomingTokenType = shown('Incoming token type', 'incomingTokenType')
+const servicePrincipalId = shown('Service principal ID', 'servicePrincipalId')
+const servicePrincipalName = shown('Service principal name', 'servicePrincipalName')
+const msiType = shown('Managed Identity type', 'msiType')
+const associatedResourceId = shown('Associated Resource Id', 'associatedResourceId')
+const federatedTokenId = shown('Federated Token Id', 'federatedTokenId')
+const federatedTokenIssuer = shown('Federated Token Issuer', 'federatedTokenIssuer')
 
 /** §2.1, 57 columns, in header order. */
 export const userSignInColumns: readonly SignInColumn[] = [
   date,
   requestId,
-  col('User agent', (r) => text(r.userAgent)),
+  shown('User agent', 'userAgent'),
   correlationId,
-  col('User ID', (r) => text(r.userId)),
-  col('User', (r) => text(r.userDisplayName)),
-  col('Username', (r) => text(r.userPrincipalName)),
-  col('User type', (r) => enumLabel(r.userType)),
-  col('Cross tenant access type', (r) => enumLabel(r.crossTenantAccessType)),
+  shown('User ID', 'userId'),
+  shown('User', 'userDisplayName'),
+  shown('Username', 'userPrincipalName'),
+  shown('User type', 'userType'),
+  shown('Cross tenant access type', 'crossTenantAccessType'),
   incomingTokenType,
-  col('Authentication Protocol', (r) => enumLabel(r.authenticationProtocol)),
-  col('Unique token identifier', (r) => text(r.uniqueTokenIdentifier)),
-  col('Original transfer method', (r) => enumLabel(r.originalTransferMethod)),
-  col('Client credential type', (r) => enumLabel(r.clientCredentialType)),
-  // [D 22]: the details object replaced the older flat property; fall back to it.
-  col('Token Protection - Sign In Session', (r) =>
-    enumLabel(r.tokenProtectionStatusDetails?.signInSessionStatus ?? r.signInTokenProtectionStatus),
-  ),
-  col('Token Protection - Sign In Session StatusCode', (r) =>
-    integer(r.tokenProtectionStatusDetails?.signInSessionStatusCode),
-  ),
+  shown('Authentication Protocol', 'authenticationProtocol'),
+  shown('Unique token identifier', 'uniqueTokenIdentifier'),
+  shown('Original transfer method', 'originalTransferMethod'),
+  shown('Client credential type', 'clientCredentialType'),
+  shown('Token Protection - Sign In Session', 'tokenProtectionSignInSession'),
+  shown('Token Protection - Sign In Session StatusCode', 'tokenProtectionSignInSessionCode'),
   application,
   applicationId,
   appOwnerTenantId,
@@ -101,30 +93,28 @@ export const userSignInColumns: readonly SignInColumn[] = [
   status,
   signInErrorCode,
   failureReason,
-  col('Client app', (r) => text(r.clientAppUsed)),
-  col('Device ID', (r) => text(r.deviceDetail?.deviceId)),
-  col('Browser', (r) => text(r.deviceDetail?.browser)),
-  col('Operating System', (r) => text(r.deviceDetail?.operatingSystem)),
+  shown('Client app', 'clientAppUsed'),
+  shown('Device ID', 'deviceId'),
+  shown('Browser', 'browser'),
+  shown('Operating System', 'operatingSystem'),
   col('Compliant', (r) => bool(r.deviceDetail?.isCompliant)),
   col('Managed', (r) => bool(r.deviceDetail?.isManaged)),
-  // Graph already writes trustType as display text ("Hybrid Azure AD joined") [T 27].
-  col('Join Type', (r) => text(r.deviceDetail?.trustType)),
-  // Probable mapping, one unattributed imitation does it so [T 20].
-  col('Multifactor authentication result', (r) => text(r.status?.additionalDetails)),
-  col('Multifactor authentication auth method', (r) => text(r.mfaDetail?.authMethod)),
-  col('Multifactor authentication auth detail', (r) => text(r.mfaDetail?.authDetail)),
-  col('Authentication requirement', (r) => enumLabel(r.authenticationRequirement)),
-  col('Sign-in identifier', (r) => text(r.signInIdentifier)),
-  col('Session ID', (r) => text(r.sessionId)),
-  col('IP address (seen by resource)', (r) => text(r.ipAddressFromResourceProvider)),
+  shown('Join Type', 'trustType'),
+  shown('Multifactor authentication result', 'mfaResult'),
+  shown('Multifactor authentication auth method', 'mfaAuthMethod'),
+  shown('Multifactor authentication auth detail', 'mfaAuthDetail'),
+  shown('Authentication requirement', 'authenticationRequirement'),
+  shown('Sign-in identifier', 'signInIdentifier'),
+  shown('Session ID', 'sessionId'),
+  shown('IP address (seen by resource)', 'ipAddressFromResourceProvider'),
   col('Through Global Secure Access', (r) => bool(r.isThroughGlobalSecureAccess)),
-  col('Global Secure Access IP address', (r) => text(r.globalSecureAccessIpAddress)),
-  col('Autonomous system  number', (r) => integer(r.autonomousSystemNumber)),
+  shown('Global Secure Access IP address', 'globalSecureAccessIpAddress'),
+  shown('Autonomous system  number', 'autonomousSystemNumber'),
   col('Flagged for review', (r) => bool(r.flaggedForReview)),
-  col('Token issuer type', (r) => enumLabel(r.tokenIssuerType)),
+  shown('Token issuer type', 'tokenIssuerType'),
   // Same value as column 10 [U].
   incomingTokenType,
-  col('Token issuer name', (r) => text(r.tokenIssuerName)),
+  shown('Token issuer name', 'tokenIssuerName'),
   col('Latency', (r) => latency(r.processingTimeInMilliseconds)),
   conditionalAccess,
   msiType,
@@ -140,8 +130,8 @@ export const servicePrincipalSignInColumns: readonly SignInColumn[] = [
   correlationId,
   servicePrincipalId,
   servicePrincipalName,
-  col('Credential key ID', (r) => text(r.servicePrincipalCredentialKeyId)),
-  col('Credential thumbprint', (r) => text(r.servicePrincipalCredentialThumbprint)),
+  shown('Credential key ID', 'servicePrincipalCredentialKeyId'),
+  shown('Credential thumbprint', 'servicePrincipalCredentialThumbprint'),
   application,
   applicationId,
   appOwnerTenantId,

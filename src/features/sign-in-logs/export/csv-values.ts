@@ -1,6 +1,7 @@
 /**
- * How one Graph value becomes the text of one CSV cell (downloads.md §4). Every choice the spec marks
- * [U] lives here, once, so a correction is a one-line change.
+ * The CSV's own value formats (downloads.md §4), where the file differs from the screen. Every choice the
+ * spec marks [U] lives here, once, so a correction is a one-line change. Enum and other display text comes
+ * from model/display-text.ts, shared with the grid and the details pane.
  */
 import type { SignInLocation, SignInStatus } from '../../../../contract/sign-in.ts'
 import { statusOfErrorCode } from '../model/status.ts'
@@ -12,10 +13,6 @@ export function text(value: string | null | undefined): string {
 
 /** Booleans as lowercase `true`/`false` (§4; the one real transcription shows `false` [T 23]). */
 export function bool(value: boolean | null | undefined): string {
-  return value === null || value === undefined ? '' : String(value)
-}
-
-export function integer(value: number | null | undefined): string {
   return value === null || value === undefined ? '' : String(value)
 }
 
@@ -52,73 +49,4 @@ export function errorCode(status: SignInStatus | null | undefined): string {
 /** Latency in milliseconds with the `ms` suffix one parser of real files strips (§4, [T 6]) [U]. */
 export function latency(milliseconds: number | null | undefined): string {
   return milliseconds === null || milliseconds === undefined ? '' : `${milliseconds}ms`
-}
-
-/**
- * Display labels of Graph enum members (§4 "Enum columns": display text, not camelCase [U overall]).
- * Members not listed fall back to `sentenceCase`, so a new Graph member still reads as words.
- */
-const ENUM_LABELS: Readonly<Record<string, string>> = {
-  // signInUserType
-  member: 'Member',
-  guest: 'Guest',
-  // signInAccessType
-  b2bCollaboration: 'B2B collaboration',
-  b2bDirectConnect: 'B2B direct connect',
-  microsoftSupport: 'Microsoft support',
-  serviceProvider: 'Service provider',
-  passthrough: 'Passthrough',
-  // incomingTokenType
-  primaryRefreshToken: 'Primary refresh token',
-  saml11: 'SAML 1.1',
-  saml20: 'SAML 2.0',
-  remoteDesktopToken: 'Remote desktop token',
-  refreshToken: 'Refresh token',
-  // protocolType (a few; the rest fall back)
-  oAuth2: 'OAuth 2.0',
-  ropc: 'ROPC',
-  wsFederation: 'WS-Federation',
-  deviceCode: 'Device code',
-  wsTrust: 'WS-Trust',
-  // authenticationRequirement (a plain string in Graph)
-  singleFactorAuthentication: 'Single-factor authentication',
-  multiFactorAuthentication: 'Multifactor authentication',
-  // tokenIssuerType (PascalCase in Graph)
-  AzureAD: 'Azure AD',
-  ADFederationServices: 'AD Federation Services',
-  AzureADBackupAuth: 'Azure AD Backup Auth',
-  ADFederationServicesMFAAdapter: 'AD Federation Services MFA Adapter',
-  NPSExtension: 'NPS Extension',
-  // conditionalAccessStatus: "Not Applied" as [T 6] shows it (casing [U])
-  success: 'Success',
-  failure: 'Failure',
-  notApplied: 'Not Applied',
-  // shared
-  none: 'None',
-  unknownFutureValue: 'Unknown future value',
-}
-
-/** `primaryRefreshToken` → `Primary refresh token`; leaves text that is already words alone. */
-export function sentenceCase(value: string): string {
-  if (/\s/.test(value)) return value
-  const words = value
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(' ')
-  return words
-    .map((word, index) => {
-      const isAcronym = word.length > 1 && word === word.toUpperCase()
-      if (isAcronym) return word
-      return index === 0 ? word.charAt(0).toUpperCase() + word.slice(1) : word.toLowerCase()
-    })
-    .join(' ')
-}
-
-/** One enum value, or a flags value (`a,b` joined by Graph) as `A, B`. */
-export function enumLabel(value: string | null | undefined): string {
-  if (!value) return ''
-  return value
-    .split(',')
-    .map((member) => ENUM_LABELS[member] ?? sentenceCase(member))
-    .join(', ')
 }

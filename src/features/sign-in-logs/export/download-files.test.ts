@@ -55,6 +55,7 @@ describe('files offered (downloads.md §1.2)', () => {
 const progress = (overrides: Partial<DownloadProgress> = {}): DownloadProgress => ({
   phase: 'running',
   recordsWritten: 12_000,
+  recordsLeftOut: 0,
   pagesFetched: 12,
   bytesWritten: 1,
   expectedTotal: null,
@@ -99,7 +100,14 @@ describe('status text', () => {
   })
 
   it('tells the user when the file is truncated and how to narrow it', () => {
-    const base = { pagesFetched: 100, bytesWritten: 1, keptPartial: false, error: null }
+    const base = {
+      pagesFetched: 100,
+      bytesWritten: 1,
+      keptPartial: false,
+      error: null,
+      recordsLeftOut: 0,
+      leftOut: [],
+    }
     const text = resultText({ ...base, outcome: 'truncated', recordsWritten: 100_000 }, 'X.csv')
     expect(text.intent).toBe('warning')
     expect(text.body).toContain('holds the newest 100,000 sign-ins')

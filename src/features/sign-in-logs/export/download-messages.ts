@@ -29,6 +29,7 @@ export function progressLines(progress: DownloadProgress): string[] {
   const lines = [
     `${recordsText(progress.recordsWritten)} written (${count.format(progress.pagesFetched)} pages)`,
   ]
+  if (progress.recordsLeftOut > 0) lines.push(leftOutText(progress.recordsLeftOut))
   lines.push(
     progress.expectedTotal === null
       ? `Total not known in advance: Microsoft Graph does not count sign-ins. The file stops at ${count.format(progress.limit)} records.`
@@ -63,6 +64,11 @@ export function interruptionText(progress: DownloadProgress): { title: string; b
   }
 }
 
+/** Records Graph sent in a shape this app cannot read are not written (read-records.ts); the file says how many. */
+export function leftOutText(records: number): string {
+  return `${recordsText(records)} could not be read and ${records === 1 ? 'was' : 'were'} left out of the file.`
+}
+
 export type ResultIntent = 'success' | 'warning' | 'error' | 'info'
 
 export function resultText(
@@ -71,11 +77,17 @@ export function resultText(
 ): { intent: ResultIntent; title: string; body: string } {
   switch (result.outcome) {
     case 'completed':
-      return {
-        intent: 'success',
-        title: 'Downloaded',
-        body: `${fileName}: ${recordsText(result.recordsWritten)}.`,
-      }
+      return result.recordsLeftOut > 0
+        ? {
+            intent: 'warning',
+            title: 'Downloaded, with records left out',
+            body: `${fileName}: ${recordsText(result.recordsWritten)}. ${leftOutText(result.recordsLeftOut)}`,
+          }
+        : {
+            intent: 'success',
+            title: 'Downloaded',
+            body: `${fileName}: ${recordsText(result.recordsWritten)}.`,
+          }
     case 'truncated':
       return {
         intent: 'warning',

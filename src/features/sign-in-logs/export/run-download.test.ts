@@ -7,7 +7,7 @@ import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import Papa from 'papaparse'
 import type { BetaSignIn } from '../../../../contract/sign-in.ts'
-import { createGraphClient, type GraphClient } from '../../../lib/graph/index.ts'
+import { createGraphClient, type GraphClient, type GraphPage } from '../../../lib/graph/index.ts'
 import { createCsvEncoder } from './encode-csv.ts'
 import { createJsonEncoder } from './encode-json.ts'
 import { cancelDownload, runDownload, type DownloadProgress } from './run-download.ts'
@@ -124,6 +124,40 @@ describe('runDownload', () => {
     const counts = progress.map((p) => p.recordsWritten)
     expect(counts).toEqual([...counts].sort((a, b) => a - b))
     expect(progress.at(-1)).toMatchObject({ phase: 'done', recordsWritten: 230, expectedTotal: null })
+  })
+
+  it('leaves out records of the wrong shape, writes the rest, and says which and why', async () => {
+    server.use(
+      http.get(`${BASE}/beta/auditLogs/signIns`, () =>
+        HttpResponse.json(
+          {
+            value: [
+              RECORDS[0],
+              { ...RECORDS[1], status: null },
+              { ...RECORDS[2], userDisplayName: 42 },
+              RECORDS[3],
+            ],
+          },
+          { headers: { 'request-id': 'req-bad-page' } },
+        ),
+      ),
+    )
+    const sink = memorySink()
+    const progress: DownloadProgress[] = []
+    const result = await runDownload({
+      client,
+      request,
+      encoder: createCsvEncoder('user'),
+      sink,
+      onProgress: (p) => progress.push(p),
+    })
+    expect(result).toMatchObject({ outcome: 'completed', recordsWritten: 2, recordsLeftOut: 2 })
+    expect(csvRequestIds(sink.text())).toEqual([RECORDS[0]!.id, RECORDS[3]!.id])
+    expect(result.leftOut.map((record) => [record.recordId, record.requestId, record.problems])).toEqual([
+      [RECORDS[1]!.id, 'req-bad-page', ['status should be an object, not null']],
+      [RECORDS[2]!.id, 'req-bad-page', ['userDisplayName should be text, not the number 42']],
+    ])
+    expect(progress.at(-1)).toMatchObject({ phase: 'done', recordsLeftOut: 2 })
   })
 
   it('JSON: one array of the Graph objects, same ids and order', async () => {
@@ -325,5 +359,41 @@ describe('runDownload', () => {
     expect(mid.recordsPerSecond).toBeGreaterThan(0)
     expect(mid.secondsLeftIsUpperBound).toBe(true)
     expect(mid.secondsLeft).toBeCloseTo(900 / mid.recordsPerSecond!, 5)
+  })
+})
+
+describe('runDownload stops a paging loop', () => {
+  /** A client whose pages come from `pageAt(n)`, for at most 50 pages (so a missing guard ends the test too). */
+  function loopingClient(pageAt: (n: number) => GraphPage<BetaSignIn>): Pick<GraphClient, 'iteratePages'> {
+    return {
+      async *iteratePages<T>() {
+        for (let n = 0; n < 50; n++) yield pageAt(n) as GraphPage<T>
+      },
+    }
+  }
+
+  test.each([
+    [
+      'a repeated nextLink',
+      (n: number) => ({ value: [makeSignIn({ id: `r${n}` })], nextLink: `${BASE}/same`, requestId: null }),
+      /same next-page link twice/,
+    ],
+    [
+      '10 empty pages in a row',
+      (n: number) => ({ value: [], nextLink: `${BASE}/p${n}`, requestId: null }),
+      /10 empty pages in a row/,
+    ],
+  ])('%s fails the download with a clear error', async (_, pageAt, message) => {
+    const sink = memorySink()
+    const result = await runDownload({
+      client: loopingClient(pageAt),
+      request,
+      encoder: createJsonEncoder(),
+      sink,
+      onInterrupted: async () => true,
+    })
+    expect(result.outcome).toBe('failed')
+    expect(result.error?.message).toMatch(message)
+    expect(result.pagesFetched).toBeLessThanOrEqual(10)
   })
 })

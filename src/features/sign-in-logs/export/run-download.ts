@@ -10,12 +10,21 @@
  * so a resumed file has no duplicates and no gaps.
  */
 import type { BetaSignIn } from '../../../../contract/sign-in.ts'
-import { GraphError, type GraphClient, type GraphPage, type WaitInfo } from '../../../lib/graph/index.ts'
+import {
+  createPagingGuard,
+  GraphError,
+  type GraphClient,
+  type GraphPage,
+  type WaitInfo,
+} from '../../../lib/graph/index.ts'
+import { readSignInPage, type LeftOutRecord } from '../api/read-records.ts'
 import type { RecordEncoder } from './encode-csv.ts'
 import type { DownloadSink } from './sinks.ts'
 
 /** downloads.md §1.3: 100,000 records per sign-in download; the newest are kept (the list is newest first). */
 export const DOWNLOAD_RECORD_LIMIT = 100_000
+/** Left-out records listed one by one in the result; beyond this only the count grows. */
+const LEFT_OUT_LISTED = 100
 
 export interface DownloadRequest {
   path: string
@@ -27,6 +36,8 @@ export type DownloadPhase = 'running' | 'waiting' | 'paused' | 'done' | 'cancell
 export interface DownloadProgress {
   phase: DownloadPhase
   recordsWritten: number
+  /** Records Graph sent in a shape this app cannot read (read-records.ts): not written, counted. */
+  recordsLeftOut: number
   pagesFetched: number
   bytesWritten: number
   /** Graph sign-in lists cannot be counted ($count unsupported, graph-api.md §2.1): null = unknown. */
@@ -49,6 +60,9 @@ export type DownloadOutcome = 'completed' | 'truncated' | 'cancelled' | 'failed'
 export interface DownloadResult {
   outcome: DownloadOutcome
   recordsWritten: number
+  recordsLeftOut: number
+  /** The first left-out records, with their request ids and what was wrong. */
+  leftOut: LeftOutRecord[]
   pagesFetched: number
   bytesWritten: number
   /** cancelled: whether the partial file was kept (closed) rather than discarded. */
@@ -98,6 +112,8 @@ export async function runDownload(options: RunDownloadOptions): Promise<Download
   const utf8 = new TextEncoder()
 
   let recordsWritten = 0
+  let recordsLeftOut = 0
+  const leftOut: LeftOutRecord[] = []
   let pagesFetched = 0
   let bytesWritten = 0
   let activeMs = 0
@@ -120,6 +136,7 @@ export async function runDownload(options: RunDownloadOptions): Promise<Download
     onProgress?.({
       phase,
       recordsWritten,
+      recordsLeftOut,
       pagesFetched,
       bytesWritten,
       expectedTotal: null,
@@ -143,7 +160,16 @@ export async function runDownload(options: RunDownloadOptions): Promise<Download
     phase = outcome === 'completed' || outcome === 'truncated' ? 'done' : outcome
     wait = null
     report()
-    return { outcome, recordsWritten, pagesFetched, bytesWritten, keptPartial, error }
+    return {
+      outcome,
+      recordsWritten,
+      recordsLeftOut,
+      leftOut,
+      pagesFetched,
+      bytesWritten,
+      keptPartial,
+      error,
+    }
   }
   const cancelled = async (): Promise<DownloadResult> => {
     const reason: unknown = signal?.reason
@@ -164,28 +190,31 @@ export async function runDownload(options: RunDownloadOptions): Promise<Download
     params: request.params,
   }
   let truncated = false
+  // One guard for the whole download, so a loop is caught across pauses and resumes too.
+  const paging = createPagingGuard()
   try {
     if (signal?.aborted) return await cancelled()
     await write(encoder.start())
     report()
     while (cursor !== null) {
       try {
-        const pages: AsyncGenerator<GraphPage<BetaSignIn>> = client.iteratePages<BetaSignIn>(
-          cursor.pathOrUrl,
-          {
-            params: cursor.params,
-            signal,
-            onWait: (info) => {
-              wait = info
-              phase = 'waiting'
-              report()
-            },
+        const pages: AsyncGenerator<GraphPage<unknown>> = client.iteratePages<unknown>(cursor.pathOrUrl, {
+          params: cursor.params,
+          signal,
+          onWait: (info) => {
+            wait = info
+            phase = 'waiting'
+            report()
           },
-        )
-        for await (const page of pages) {
+        })
+        for await (const rawPage of pages) {
+          paging.check(rawPage)
           pagesFetched += 1
           wait = null
           phase = 'running'
+          const page = await readSignInPage(rawPage)
+          recordsLeftOut += page.leftOut.length
+          leftOut.push(...page.leftOut.slice(0, LEFT_OUT_LISTED - leftOut.length))
           let kept = accept ? page.value.filter(accept) : page.value
           const room = limit - recordsWritten
           if (kept.length >= room) {

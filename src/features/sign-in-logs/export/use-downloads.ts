@@ -116,6 +116,8 @@ export function useDownloads(): Downloads {
             result: {
               outcome: 'failed',
               recordsWritten: 0,
+              recordsLeftOut: 0,
+              leftOut: [],
               pagesFetched: 0,
               bytesWritten: 0,
               keptPartial: false,

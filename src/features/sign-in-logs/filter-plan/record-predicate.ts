@@ -14,6 +14,7 @@ import {
 } from '../../../../contract/enum-values.ts'
 import type { BetaSignIn } from '../../../../contract/sign-in.ts'
 import { looksLikeFullIpAddress, looksLikeGuid, looksLikeUserPrincipalName } from '../api/odata-literals.ts'
+import { isCaeToken } from '../model/display-text.ts'
 import type { FilterFieldId } from '../model/filter-fields.ts'
 import { INTERRUPT_CODES, statusOfErrorCode } from '../model/status.ts'
 import type { FilterCondition } from './conditions.ts'
@@ -55,12 +56,6 @@ const protocolMatches = enumMatcher(protocolTypeValues)
 const incomingTokenMatches = enumMatcher(incomingTokenTypeValues)
 export const tokenIssuerMatches = enumMatcher(tokenIssuerTypeValues)
 
-function isCaeToken(record: BetaSignIn): boolean {
-  // Shown as "Is CAE Token" in Additional Details (portal-ui.md §3.2), from authenticationProcessingDetails.
-  const entry = record.authenticationProcessingDetails.find((kv) => kv.key?.toLowerCase() === 'is cae token')
-  return entry?.value?.toLowerCase() === 'true'
-}
-
 type RecordTest = (record: BetaSignIn, value: string) => boolean
 
 function userMatches(record: BetaSignIn, value: string): boolean {
@@ -89,7 +84,8 @@ const recordTests: Record<FilterFieldId, RecordTest> = {
   operatingSystem: (record, value) => hasPrefix(record.deviceDetail?.operatingSystem, value),
   browser: (record, value) => hasPrefix(record.deviceDetail?.browser, value),
   authenticationRequirement: (record, value) => same(record.authenticationRequirement, value),
-  isCaeToken: (record, value) => isCaeToken(record) === (value === 'true'),
+  // A record without the entry is not a CAE token.
+  isCaeToken: (record, value) => (isCaeToken(record) ?? false) === (value === 'true'),
   crossTenantAccessType: (record, value) => accessTypeMatches(record.crossTenantAccessType, value),
   authenticationProtocol: (record, value) => protocolMatches(record.authenticationProtocol, value),
   incomingTokenType: (record, value) => incomingTokenMatches(record.incomingTokenType, value),

@@ -4,20 +4,8 @@
  * Rendering (dates in Local/UTC, blank for empty) lives in the grid components.
  */
 import type { BetaSignIn, SummarizedSignIn } from '../../../../contract/sign-in.ts'
-import { statusOfErrorCode } from './status.ts'
+import { signInText as t, summaryText } from './display-text.ts'
 import type { TabId } from './tabs.ts'
-
-const conditionalAccessLabels: Record<string, string> = {
-  success: 'Success',
-  failure: 'Failure',
-  notApplied: 'Not Applied',
-}
-
-/** §1.3: `Success` / `Failure` / `Not Applied`; evolvable values Graph may add show as sent. */
-export function conditionalAccessLabel(value: string | null | undefined): string | null {
-  if (!value) return null
-  return conditionalAccessLabels[value] ?? value
-}
 
 /** `date` cells hold an ISO string and are formatted per "Show dates as" (§2.4). */
 export type ColumnKind = 'text' | 'date' | 'id' | 'count'
@@ -26,6 +14,7 @@ export interface SignInColumn {
   id: string
   label: string
   kind: ColumnKind
+  /** Display text (model/display-text.ts); null shows a blank cell. */
   value: (signIn: BetaSignIn) => string | null
 }
 
@@ -39,35 +28,6 @@ export interface GroupedColumn {
   signInValue: (signIn: BetaSignIn) => string | null
 }
 
-const yesNo = (value: boolean | null | undefined): string | null =>
-  value === null || value === undefined ? null : value ? 'Yes' : 'No'
-
-const text = (value: string | number | null | undefined): string | null =>
-  value === null || value === undefined || value === '' ? null : String(value)
-
-export function locationText(location: BetaSignIn['location'] | null | undefined): string | null {
-  if (!location) return null
-  const parts = [location.city, location.state, location.countryOrRegion].filter((part): part is string =>
-    Boolean(part),
-  )
-  return parts.length ? parts.join(', ') : null
-}
-
-const authenticationRequirementLabels: Record<string, string> = {
-  singleFactorAuthentication: 'Single-factor authentication',
-  multiFactorAuthentication: 'Multifactor authentication',
-}
-
-export function authenticationRequirementText(value: string | null | undefined): string | null {
-  if (!value) return null
-  return authenticationRequirementLabels[value] ?? value
-}
-
-/** Fallback order for "User" per §1.3: display name, else UPN, else object id. */
-export function userText(signIn: Pick<BetaSignIn, 'userDisplayName' | 'userPrincipalName' | 'userId'>) {
-  return text(signIn.userDisplayName) ?? text(signIn.userPrincipalName) ?? text(signIn.userId)
-}
-
 const col = (id: string, label: string, kind: ColumnKind, value: SignInColumn['value']): SignInColumn => ({
   id,
   label,
@@ -78,93 +38,82 @@ const col = (id: string, label: string, kind: ColumnKind, value: SignInColumn['v
 /** Every pickable column, in the order of §1.4. Multi-valued fields are never columns (§1.4). */
 export const interactiveColumnCatalogue: readonly SignInColumn[] = [
   col('createdDateTime', 'Date', 'date', (s) => s.createdDateTime),
-  col('id', 'Request ID', 'id', (s) => s.id),
-  col('user', 'User', 'text', (s) => userText(s)),
-  col('userPrincipalName', 'Username', 'text', (s) => text(s.userPrincipalName)),
-  col('userId', 'User ID', 'id', (s) => text(s.userId)),
-  col('userType', 'User type', 'text', (s) => text(s.userType)),
-  col('signInIdentifier', 'Sign-in identifier', 'text', (s) => text(s.signInIdentifier)),
-  col('appDisplayName', 'Application', 'text', (s) => text(s.appDisplayName)),
-  col('appId', 'Application ID', 'id', (s) => text(s.appId)),
-  col('resourceDisplayName', 'Resource', 'text', (s) => text(s.resourceDisplayName)),
-  col('resourceId', 'Resource ID', 'id', (s) => text(s.resourceId)),
-  col('resourceTenantId', 'Resource tenant ID', 'id', (s) => text(s.resourceTenantId)),
-  col('homeTenantId', 'Home tenant ID', 'id', (s) => text(s.homeTenantId)),
-  col('homeTenantName', 'Home tenant name', 'text', (s) => text(s.homeTenantName)),
-  col('crossTenantAccessType', 'Cross tenant access type', 'text', (s) => text(s.crossTenantAccessType)),
-  col('status', 'Status', 'text', (s) => statusOfErrorCode(s.status.errorCode)),
-  col('errorCode', 'Sign-in error code', 'text', (s) => text(s.status.errorCode)),
-  col('failureReason', 'Failure reason', 'text', (s) => text(s.status.failureReason)),
-  col('ipAddress', 'IP address', 'text', (s) => text(s.ipAddress)),
-  col('ipAddressFromResourceProvider', 'IP address (seen by resource)', 'text', (s) =>
-    text(s.ipAddressFromResourceProvider),
+  col('id', 'Request ID', 'id', t.requestId),
+  col('user', 'User', 'text', t.user),
+  col('userPrincipalName', 'Username', 'text', t.userPrincipalName),
+  col('userId', 'User ID', 'id', t.userId),
+  col('userType', 'User type', 'text', t.userType),
+  col('signInIdentifier', 'Sign-in identifier', 'text', t.signInIdentifier),
+  col('appDisplayName', 'Application', 'text', t.appDisplayName),
+  col('appId', 'Application ID', 'id', t.appId),
+  col('resourceDisplayName', 'Resource', 'text', t.resourceDisplayName),
+  col('resourceId', 'Resource ID', 'id', t.resourceId),
+  col('resourceTenantId', 'Resource tenant ID', 'id', t.resourceTenantId),
+  col('homeTenantId', 'Home tenant ID', 'id', t.homeTenantId),
+  col('homeTenantName', 'Home tenant name', 'text', t.homeTenantName),
+  col('crossTenantAccessType', 'Cross tenant access type', 'text', t.crossTenantAccessType),
+  col('status', 'Status', 'text', t.status),
+  col('errorCode', 'Sign-in error code', 'text', t.errorCode),
+  col('failureReason', 'Failure reason', 'text', t.failureReason),
+  col('ipAddress', 'IP address', 'text', t.ipAddress),
+  col(
+    'ipAddressFromResourceProvider',
+    'IP address (seen by resource)',
+    'text',
+    t.ipAddressFromResourceProvider,
   ),
-  col('location', 'Location', 'text', (s) => locationText(s.location)),
-  col('autonomousSystemNumber', 'Autonomous system number', 'text', (s) => text(s.autonomousSystemNumber)),
-  col('conditionalAccessStatus', 'Conditional Access', 'text', (s) =>
-    conditionalAccessLabel(s.conditionalAccessStatus),
+  col('location', 'Location', 'text', t.location),
+  col('autonomousSystemNumber', 'Autonomous system number', 'text', t.autonomousSystemNumber),
+  col('conditionalAccessStatus', 'Conditional Access', 'text', t.conditionalAccessStatus),
+  col('authenticationRequirement', 'Authentication requirement', 'text', t.authenticationRequirement),
+  col('mfaResult', 'Multifactor authentication result', 'text', t.mfaResult),
+  col('mfaAuthMethod', 'Multifactor authentication auth method', 'text', t.mfaAuthMethod),
+  col('mfaAuthDetail', 'Multifactor authentication auth detail', 'text', t.mfaAuthDetail),
+  col('clientAppUsed', 'Client app', 'text', t.clientAppUsed),
+  col('clientCredentialType', 'Client credential type', 'text', t.clientCredentialType),
+  col('deviceId', 'Device ID', 'id', t.deviceId),
+  col('browser', 'Browser', 'text', t.browser),
+  col('operatingSystem', 'Operating System', 'text', t.operatingSystem),
+  col('isCompliant', 'Compliant', 'text', t.isCompliant),
+  col('isManaged', 'Managed', 'text', t.isManaged),
+  col('trustType', 'Join Type', 'text', t.trustType),
+  col('correlationId', 'Correlation ID', 'id', t.correlationId),
+  col('userAgent', 'User agent', 'text', t.userAgent),
+  col('tokenIssuerType', 'Token issuer type', 'text', t.tokenIssuerType),
+  col('tokenIssuerName', 'Token issuer name', 'text', t.tokenIssuerName),
+  col('incomingTokenType', 'Incoming token type', 'text', t.incomingTokenType),
+  col('authenticationProtocol', 'Authentication Protocol', 'text', t.authenticationProtocol),
+  col('originalTransferMethod', 'Original transfer method', 'text', t.originalTransferMethod),
+  col('uniqueTokenIdentifier', 'Unique token identifier', 'id', t.uniqueTokenIdentifier),
+  col('sessionId', 'Session ID', 'id', t.sessionId),
+  col('processingTimeInMilliseconds', 'Latency', 'text', t.latency),
+  col('flaggedForReview', 'Flagged for review', 'text', t.flaggedForReview),
+  col('isThroughGlobalSecureAccess', 'Through Global Secure Access', 'text', t.isThroughGlobalSecureAccess),
+  col(
+    'globalSecureAccessIpAddress',
+    'Global Secure Access IP address',
+    'text',
+    t.globalSecureAccessIpAddress,
   ),
-  col('authenticationRequirement', 'Authentication requirement', 'text', (s) =>
-    authenticationRequirementText(s.authenticationRequirement),
+  col(
+    'tokenProtectionSignInSession',
+    'Token Protection - Sign In Session',
+    'text',
+    t.tokenProtectionSignInSession,
   ),
-  col('mfaResult', 'Multifactor authentication result', 'text', (s) =>
-    s.authenticationRequirement === 'multiFactorAuthentication' ? text(s.status.additionalDetails) : null,
+  col(
+    'tokenProtectionSignInSessionCode',
+    'Token Protection – Sign-in session status code',
+    'text',
+    t.tokenProtectionSignInSessionCode,
   ),
-  col('mfaAuthMethod', 'Multifactor authentication auth method', 'text', (s) =>
-    text(s.mfaDetail?.authMethod),
-  ),
-  col('mfaAuthDetail', 'Multifactor authentication auth detail', 'text', (s) =>
-    text(s.mfaDetail?.authDetail),
-  ),
-  col('clientAppUsed', 'Client app', 'text', (s) => text(s.clientAppUsed)),
-  col('clientCredentialType', 'Client credential type', 'text', (s) => text(s.clientCredentialType)),
-  col('deviceId', 'Device ID', 'id', (s) => text(s.deviceDetail?.deviceId)),
-  col('browser', 'Browser', 'text', (s) => text(s.deviceDetail?.browser)),
-  col('operatingSystem', 'Operating System', 'text', (s) => text(s.deviceDetail?.operatingSystem)),
-  col('isCompliant', 'Compliant', 'text', (s) => yesNo(s.deviceDetail?.isCompliant)),
-  col('isManaged', 'Managed', 'text', (s) => yesNo(s.deviceDetail?.isManaged)),
-  col('trustType', 'Join Type', 'text', (s) => text(s.deviceDetail?.trustType)),
-  col('correlationId', 'Correlation ID', 'id', (s) => text(s.correlationId)),
-  col('userAgent', 'User agent', 'text', (s) => text(s.userAgent)),
-  col('tokenIssuerType', 'Token issuer type', 'text', (s) => text(s.tokenIssuerType)),
-  col('tokenIssuerName', 'Token issuer name', 'text', (s) => text(s.tokenIssuerName)),
-  col('incomingTokenType', 'Incoming token type', 'text', (s) => text(s.incomingTokenType)),
-  col('authenticationProtocol', 'Authentication Protocol', 'text', (s) => text(s.authenticationProtocol)),
-  col('originalTransferMethod', 'Original transfer method', 'text', (s) => text(s.originalTransferMethod)),
-  col('uniqueTokenIdentifier', 'Unique token identifier', 'id', (s) => text(s.uniqueTokenIdentifier)),
-  col('sessionId', 'Session ID', 'id', (s) => text(s.sessionId)),
-  col('processingTimeInMilliseconds', 'Latency', 'text', (s) =>
-    s.processingTimeInMilliseconds === null ? null : `${s.processingTimeInMilliseconds} ms`,
-  ),
-  col('flaggedForReview', 'Flagged for review', 'text', (s) => yesNo(s.flaggedForReview)),
-  col('isThroughGlobalSecureAccess', 'Through Global Secure Access', 'text', (s) =>
-    yesNo(s.isThroughGlobalSecureAccess),
-  ),
-  col('globalSecureAccessIpAddress', 'Global Secure Access IP address', 'text', (s) =>
-    text(s.globalSecureAccessIpAddress),
-  ),
-  col('tokenProtectionSignInSession', 'Token Protection - Sign In Session', 'text', (s) =>
-    text(s.tokenProtectionStatusDetails?.signInSessionStatus),
-  ),
-  col('tokenProtectionSignInSessionCode', 'Token Protection – Sign-in session status code', 'text', (s) =>
-    text(s.tokenProtectionStatusDetails?.signInSessionStatusCode),
-  ),
-  col('appOwnerTenantId', 'App owner tenant ID', 'id', (s) => text(s.appOwnerTenantId)),
-  col('resourceOwnerTenantId', 'Resource owner tenant ID', 'id', (s) => text(s.resourceOwnerTenantId)),
-  col('continuousAccessEvaluation', 'Continuous access evaluation', 'text', (s) => {
-    const entry = s.authenticationProcessingDetails.find((detail) => detail.key === 'Is CAE Token')
-    return text(entry?.value)
-  }),
-  col('msiType', 'Managed Identity type', 'text', (s) => text(s.managedServiceIdentity?.msiType)),
-  col('associatedResourceId', 'Associated Resource Id', 'id', (s) =>
-    text(s.managedServiceIdentity?.associatedResourceId),
-  ),
-  col('federatedTokenId', 'Federated Token Id', 'id', (s) =>
-    text(s.managedServiceIdentity?.federatedTokenId),
-  ),
-  col('federatedTokenIssuer', 'Federated Token Issuer', 'text', (s) =>
-    text(s.managedServiceIdentity?.federatedTokenIssuer),
-  ),
+  col('appOwnerTenantId', 'App owner tenant ID', 'id', t.appOwnerTenantId),
+  col('resourceOwnerTenantId', 'Resource owner tenant ID', 'id', t.resourceOwnerTenantId),
+  col('continuousAccessEvaluation', 'Continuous access evaluation', 'text', t.continuousAccessEvaluation),
+  col('msiType', 'Managed Identity type', 'text', t.msiType),
+  col('associatedResourceId', 'Associated Resource Id', 'id', t.associatedResourceId),
+  col('federatedTokenId', 'Federated Token Id', 'id', t.federatedTokenId),
+  col('federatedTokenIssuer', 'Federated Token Issuer', 'text', t.federatedTokenIssuer),
 ]
 
 /** §1.3 default visible columns of the interactive tab, in order. */
@@ -213,62 +162,26 @@ const requestIdColumn = grouped(
   () => null,
   (s) => s.id,
 )
-const statusColumn = grouped(
-  'status',
-  'Status',
-  'text',
-  (s) => statusOfErrorCode(s.status.errorCode),
-  (s) => statusOfErrorCode(s.status.errorCode),
-)
-const ipColumn = grouped(
-  'ipAddress',
-  'IP address',
-  'text',
-  (s) => text(s.ipAddress),
-  (s) => text(s.ipAddress),
-)
+const statusColumn = grouped('status', 'Status', 'text', summaryText.status, t.status)
+const ipColumn = grouped('ipAddress', 'IP address', 'text', summaryText.ipAddress, t.ipAddress)
 const resourceColumn = grouped(
   'resource',
   'Resource',
   'text',
-  (s) => text(s.resourceDisplayName),
-  (s) => text(s.resourceDisplayName),
+  summaryText.resourceDisplayName,
+  t.resourceDisplayName,
 )
-const resourceIdColumn = grouped(
-  'resourceId',
-  'Resource ID',
-  'id',
-  (s) => text(s.resourceId),
-  (s) => text(s.resourceId),
-)
+const resourceIdColumn = grouped('resourceId', 'Resource ID', 'id', summaryText.resourceId, t.resourceId)
 /** Children are single sign-ins: the count cell stays blank for them. */
-const countColumn = grouped(
-  'signInCount',
-  '# Sign-ins',
-  'count',
-  (s) => String(s.signInCount),
-  () => null,
-)
+const countColumn = grouped('signInCount', '# Sign-ins', 'count', summaryText.signInCount, () => null)
 
 /** §1.3 fixed column sets of the grouped tabs. */
 export const groupedColumnsByTab: Record<Exclude<TabId, 'interactive'>, readonly GroupedColumn[]> = {
   'non-interactive': [
     dateColumn,
     requestIdColumn,
-    grouped(
-      'user',
-      'User',
-      'text',
-      (s) => text(s.userPrincipalName),
-      (s) => userText(s),
-    ),
-    grouped(
-      'application',
-      'Application',
-      'text',
-      (s) => text(s.appDisplayName),
-      (s) => text(s.appDisplayName),
-    ),
+    grouped('user', 'User', 'text', summaryText.user, t.user),
+    grouped('application', 'Application', 'text', summaryText.appDisplayName, t.appDisplayName),
     statusColumn,
     ipColumn,
     resourceIdColumn,
@@ -281,8 +194,8 @@ export const groupedColumnsByTab: Record<Exclude<TabId, 'interactive'>, readonly
       'servicePrincipal',
       'Service principal name',
       'text',
-      (s) => text(s.servicePrincipalName) ?? text(s.servicePrincipalId),
-      (s) => text(s.servicePrincipalName) ?? text(s.servicePrincipalId),
+      (s) => summaryText.servicePrincipalName(s) ?? summaryText.servicePrincipalId(s),
+      (s) => t.servicePrincipalName(s) ?? t.servicePrincipalId(s),
     ),
     statusColumn,
     ipColumn,
@@ -296,15 +209,15 @@ export const groupedColumnsByTab: Record<Exclude<TabId, 'interactive'>, readonly
       'managedIdentityId',
       'Managed identity ID',
       'id',
-      (s) => text(s.servicePrincipalId),
-      (s) => text(s.servicePrincipalId),
+      summaryText.servicePrincipalId,
+      t.servicePrincipalId,
     ),
     grouped(
       'managedIdentityName',
       'Managed identity name',
       'text',
-      (s) => text(s.servicePrincipalName),
-      (s) => text(s.servicePrincipalName),
+      summaryText.servicePrincipalName,
+      t.servicePrincipalName,
     ),
     statusColumn,
     resourceColumn,

@@ -2,6 +2,17 @@
  * The "+ Add filters" fields per filter set (portal-ui.md §2.6). Where each one applies (Graph's
  * `$filter`, the summaries, or the loaded rows) is decided by the filter plan (../filter-plan), not here.
  */
+import {
+  authenticationRequirementLabels,
+  conditionalAccessStatusLabels,
+  incomingTokenTypeLabels,
+  msiTypeLabels,
+  protocolTypeLabels,
+  signInAccessTypeLabels,
+  signInUserTypeLabels,
+  tokenIssuerTypeLabels,
+  type EnumLabels,
+} from './enum-labels.ts'
 import type { FilterSet } from './tabs.ts'
 
 export type FilterFieldId =
@@ -85,6 +96,12 @@ const clientAppChoices: FilterChoice[] = [
 const choices = (pairs: [string, string][]): FilterChoice[] =>
   pairs.map(([value, label]) => ({ value, label }))
 
+/** Choices of Graph enum members, worded as the grid and details pane show them (model/enum-labels.ts). */
+const enumChoices = <Members extends readonly string[]>(
+  labels: EnumLabels<Members>,
+  members: Members,
+): FilterChoice[] => members.map((value) => ({ value, label: labels[value as Members[number]] }))
+
 const text = (id: FilterFieldId, label: string): FilterFieldDefinition => ({ id, label, valueType: 'text' })
 const id = (fieldId: FilterFieldId, label: string): FilterFieldDefinition => ({
   id: fieldId,
@@ -121,11 +138,7 @@ const resourceId = id('resourceId', 'Resource ID')
 const conditionalAccess = choice(
   'conditionalAccess',
   'Conditional Access',
-  choices([
-    ['notApplied', 'Not Applied'],
-    ['success', 'Success'],
-    ['failure', 'Failure'],
-  ]),
+  enumChoices(conditionalAccessStatusLabels, ['notApplied', 'success', 'failure'] as const),
 )
 
 /**
@@ -149,69 +162,62 @@ const userFields: readonly FilterFieldDefinition[] = [
   choice(
     'authenticationRequirement',
     'Authentication requirement',
-    choices([
-      ['singleFactorAuthentication', 'Single-factor authentication'],
-      ['multiFactorAuthentication', 'Multifactor authentication'],
-    ]),
+    enumChoices(authenticationRequirementLabels, [
+      'singleFactorAuthentication',
+      'multiFactorAuthentication',
+    ] as const),
   ),
   bool('isCaeToken', 'Is CAE Token'),
   choice(
     'crossTenantAccessType',
     'Cross tenant access type',
-    choices([
-      ['none', 'None'],
-      ['b2bCollaboration', 'B2B collaboration'],
-      ['b2bDirectConnect', 'B2B direct connect'],
-      ['microsoftSupport', 'Microsoft support'],
-      ['serviceProvider', 'Service provider'],
-      ['passthrough', 'Passthrough'],
-    ]),
+    enumChoices(signInAccessTypeLabels, [
+      'none',
+      'b2bCollaboration',
+      'b2bDirectConnect',
+      'microsoftSupport',
+      'serviceProvider',
+      'passthrough',
+    ] as const),
   ),
   choice(
     'authenticationProtocol',
     'Authentication protocol',
-    choices([
-      ['none', 'None'],
-      ['oAuth2', 'OAuth2'],
-      ['ropc', 'ROPC'],
-      ['wsFederation', 'WS-Federation'],
-      ['saml20', 'SAML 2.0'],
-      ['deviceCode', 'Device code'],
-      ['authenticationTransfer', 'Authentication transfer'],
-      ['nativeAuth', 'Native auth'],
-    ]),
+    enumChoices(protocolTypeLabels, [
+      'none',
+      'oAuth2',
+      'ropc',
+      'wsFederation',
+      'saml20',
+      'deviceCode',
+      'authenticationTransfer',
+      'nativeAuth',
+    ] as const),
   ),
   choice(
     'incomingTokenType',
     'Incoming token type',
-    choices([
-      ['none', 'None'],
-      ['primaryRefreshToken', 'Primary refresh token'],
-      ['saml11', 'SAML 1.1'],
-      ['saml20', 'SAML 2.0'],
-      ['remoteDesktopToken', 'Remote desktop token'],
-      ['refreshToken', 'Refresh token'],
-    ]),
+    enumChoices(incomingTokenTypeLabels, [
+      'none',
+      'primaryRefreshToken',
+      'saml11',
+      'saml20',
+      'remoteDesktopToken',
+      'refreshToken',
+    ] as const),
   ),
   choice(
     'tokenIssuerType',
     'Token issuer type',
-    choices([
-      ['AzureAD', 'AzureAD'],
-      ['ADFederationServices', 'ADFederationServices'],
-      ['AzureADBackupAuth', 'AzureADBackupAuth'],
-      ['ADFederationServicesMFAAdapter', 'ADFederationServicesMFAAdapter'],
-      ['NPSExtension', 'NPSExtension'],
-    ]),
+    enumChoices(tokenIssuerTypeLabels, [
+      'AzureAD',
+      'ADFederationServices',
+      'AzureADBackupAuth',
+      'ADFederationServicesMFAAdapter',
+      'NPSExtension',
+    ] as const),
   ),
-  choice(
-    'userType',
-    'User type',
-    choices([
-      ['member', 'Member'],
-      ['guest', 'Guest'],
-    ]),
-  ),
+  choice('userType', 'User type', enumChoices(signInUserTypeLabels, ['member', 'guest'] as const)),
   id('uniqueTokenIdentifier', 'Unique token identifier'),
   id('sessionId', 'Session ID'),
   text('signInIdentifier', 'Sign-in identifier'),
@@ -248,10 +254,7 @@ const managedIdentityFields: readonly FilterFieldDefinition[] = [
   choice(
     'managedIdentityType',
     'Managed identity type',
-    choices([
-      ['systemAssigned', 'System assigned'],
-      ['userAssigned', 'User assigned'],
-    ]),
+    enumChoices(msiTypeLabels, ['systemAssigned', 'userAssigned'] as const),
   ),
 ]
 

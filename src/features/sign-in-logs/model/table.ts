@@ -4,13 +4,11 @@
  * and how each column reads it.
  */
 import {
-  columnOrderingFeature,
-  columnVisibilityFeature,
+  columnSizingFeature,
   createColumnHelper,
   createExpandedRowModel,
   rowExpandingFeature,
   tableFeatures,
-  type ColumnVisibilityState,
 } from '@tanstack/react-table'
 import type { BetaSignIn, SummarizedSignIn } from '../../../../contract/sign-in.ts'
 import type { GraphError } from '../../../lib/graph/errors.ts'
@@ -26,39 +24,34 @@ export interface GridColumnMeta {
   kind: ColumnKind
 }
 
+/** Fixed widths (px) per kind: every column's size, so header and virtual rows align without measuring. */
+export const columnSizeByKind: Readonly<Record<ColumnKind, number>> = {
+  date: 200,
+  id: 300,
+  text: 200,
+  count: 110,
+}
+
 /** The kind a column was declared with (its width and cell rendering follow from it). */
 export const columnKindOf = (meta: unknown): ColumnKind =>
   (meta as GridColumnMeta | undefined)?.kind ?? 'text'
 
 // ---- flat grid (interactive tab) ----
 
-export const flatTableFeatures = tableFeatures({ columnVisibilityFeature, columnOrderingFeature })
+export const flatTableFeatures = tableFeatures({ columnSizingFeature })
 const flatHelper = createColumnHelper<typeof flatTableFeatures, BetaSignIn>()
 
-/** Every catalogue column is defined; the picker's choice only toggles visibility (§1.4). */
+/** Every catalogue column is defined; the grid shows the picker's choice in its order (§1.4). */
 export const flatColumns = flatHelper.columns(
   interactiveColumnCatalogue.map((column) =>
     flatHelper.accessor((signIn) => column.value(signIn), {
       id: column.id,
       header: column.label,
+      size: columnSizeByKind[column.kind],
       meta: { kind: column.kind } satisfies GridColumnMeta,
     }),
   ),
 )
-
-export function columnVisibilityFor(visibleIds: readonly string[]): ColumnVisibilityState {
-  const visible = new Set(visibleIds)
-  return Object.fromEntries(interactiveColumnCatalogue.map((column) => [column.id, visible.has(column.id)]))
-}
-
-/** Chosen columns in the chosen order (§1.3 order for the defaults), the hidden rest after them. */
-export function columnOrderFor(visibleIds: readonly string[]): string[] {
-  const chosen = new Set(visibleIds)
-  return [
-    ...visibleIds,
-    ...interactiveColumnCatalogue.map((column) => column.id).filter((id) => !chosen.has(id)),
-  ]
-}
 
 // ---- tree grid (grouped tabs) ----
 
@@ -72,6 +65,7 @@ export type TreeRow =
 
 export const treeTableFeatures = tableFeatures({
   rowExpandingFeature,
+  columnSizingFeature,
   expandedRowModel: createExpandedRowModel(),
 })
 const treeHelper = createColumnHelper<typeof treeTableFeatures, TreeRow>()
@@ -88,6 +82,7 @@ function buildTreeColumns(tab: Exclude<TabId, 'interactive'>) {
       treeHelper.accessor((row) => treeCellValue(column, row), {
         id: column.id,
         header: column.label,
+        size: columnSizeByKind[column.kind],
         meta: { kind: column.kind } satisfies GridColumnMeta,
       }),
     ),

@@ -183,11 +183,11 @@ function parseOne<T>(
   return fallback
 }
 
-/** Never throws: every unusable parameter is dropped with one human-readable problem. */
-export function parseViewState(
-  search: string,
-  now: Date = new Date(),
-): { state: ViewState; problems: string[] } {
+/**
+ * Never throws: every unusable parameter is dropped with one human-readable problem. `now` is the page's clock
+ * (custom ranges are checked against it), never a default: the real time would disagree with a mock tenant's.
+ */
+export function parseViewState(search: string, now: Date): { state: ViewState; problems: string[] } {
   const problems: string[] = []
   let params: URLSearchParams
   try {

@@ -1,7 +1,5 @@
 import {
   Link,
-  MessageBar,
-  MessageBarBody,
   Table,
   TableBody,
   TableCell,
@@ -13,6 +11,9 @@ import {
   tokens,
 } from '@fluentui/react-components'
 import type { BetaSignIn } from '../../../../../contract/sign-in.ts'
+import { yesNo } from '../../model/display-text.ts'
+import { enumText } from '../../model/enum-labels.ts'
+import { expirationRequirementLabels, requirementProviderLabels } from '../../model/policy-labels.ts'
 import { formatSignInDate, type DateDisplay } from '../format-date.ts'
 
 const useStyles = makeStyles({
@@ -21,8 +22,6 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground2 },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
 })
-
-const yesNo = (value: boolean | null) => (value === null ? '' : value ? 'Yes' : 'No')
 
 /** §3.2 Authentication Details: policies applied, then one row per authentication step. */
 export function AuthenticationDetailsSection({ signIn, dates }: { signIn: BetaSignIn; dates: DateDisplay }) {
@@ -35,7 +34,11 @@ export function AuthenticationDetailsSection({ signIn, dates }: { signIn: BetaSi
       {policies.length ? (
         <ul className={styles.list}>
           {policies.map((policy, index) => (
-            <li key={index}>{[policy.requirementProvider, policy.detail].filter(Boolean).join(': ')}</li>
+            <li key={index}>
+              {[enumText(requirementProviderLabels, policy.requirementProvider), policy.detail]
+                .filter(Boolean)
+                .join(': ')}
+            </li>
           ))}
         </ul>
       ) : (
@@ -45,7 +48,11 @@ export function AuthenticationDetailsSection({ signIn, dates }: { signIn: BetaSi
       {lifetimes.length ? (
         <ul className={styles.list}>
           {lifetimes.map((policy, index) => (
-            <li key={index}>{[policy.expirationRequirement, policy.detail].filter(Boolean).join(': ')}</li>
+            <li key={index}>
+              {[enumText(expirationRequirementLabels, policy.expirationRequirement), policy.detail]
+                .filter(Boolean)
+                .join(': ')}
+            </li>
           ))}
         </ul>
       ) : (
@@ -71,7 +78,7 @@ export function AuthenticationDetailsSection({ signIn, dates }: { signIn: BetaSi
                 <TableCell>{formatSignInDate(step.authenticationStepDateTime, dates)}</TableCell>
                 <TableCell>{step.authenticationMethod ?? ''}</TableCell>
                 <TableCell>{step.authenticationMethodDetail ?? ''}</TableCell>
-                <TableCell>{yesNo(step.succeeded)}</TableCell>
+                <TableCell>{yesNo(step.succeeded) ?? ''}</TableCell>
                 <TableCell>{step.authenticationStepResultDetail ?? ''}</TableCell>
                 <TableCell>{step.authenticationStepRequirement ?? ''}</TableCell>
               </TableRow>
@@ -80,66 +87,6 @@ export function AuthenticationDetailsSection({ signIn, dates }: { signIn: BetaSi
         </Table>
       )}
     </div>
-  )
-}
-
-const policyResultLabels: Record<string, string> = {
-  success: 'Success',
-  failure: 'Failure',
-  notApplied: 'Not Applied',
-  notEnabled: 'Disabled',
-  disabled: 'Disabled',
-  reportOnlySuccess: 'Report-only: Success',
-  reportOnlyFailure: 'Report-only: Failure',
-  reportOnlyNotApplied: 'Report-only: Not Applied',
-  reportOnlyInterrupted: 'Report-only: Interrupted',
-}
-
-/**
- * §3.2 Conditional Access / Report-only: one row per evaluated policy. Graph omits the list when the
- * caller may not read CA data (graph-api.md §4.4), so that case gets an explanation, not an empty table.
- */
-export function PolicySection({ signIn, reportOnly }: { signIn: BetaSignIn; reportOnly: boolean }) {
-  const styles = useStyles()
-  const all = signIn.appliedConditionalAccessPolicies
-  if (all === undefined) {
-    return (
-      <MessageBar intent="info">
-        <MessageBarBody>
-          Conditional Access details are hidden: reading them needs Security Reader or a higher role.
-        </MessageBarBody>
-      </MessageBar>
-    )
-  }
-  const policies = all.filter((policy) => (policy.result?.startsWith('reportOnly') ?? false) === reportOnly)
-  if (policies.length === 0) {
-    return (
-      <Text className={styles.muted}>
-        {reportOnly ? 'No report-only policies were evaluated.' : 'No Conditional Access policies applied.'}
-      </Text>
-    )
-  }
-  return (
-    <Table size="small" aria-label={reportOnly ? 'Report-only policies' : 'Conditional Access policies'}>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>Policy Name</TableHeaderCell>
-          <TableHeaderCell>Grant Controls</TableHeaderCell>
-          <TableHeaderCell>Session Controls</TableHeaderCell>
-          <TableHeaderCell>Result</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {policies.map((policy, index) => (
-          <TableRow key={policy.id ?? index}>
-            <TableCell>{policy.displayName ?? policy.id ?? ''}</TableCell>
-            <TableCell>{policy.enforcedGrantControls.join(', ')}</TableCell>
-            <TableCell>{policy.enforcedSessionControls.join(', ')}</TableCell>
-            <TableCell>{policy.result ? (policyResultLabels[policy.result] ?? policy.result) : ''}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
   )
 }
 

@@ -17,6 +17,7 @@ import type { BetaSignIn } from '../../../../../contract/sign-in.ts'
 import { useDataSource } from '../../../../lib/data-source/data-source.tsx'
 import { GraphErrorBar } from '../../../../components/GraphErrorBar.tsx'
 import { CopyButton } from '../../../../components/CopyButton.tsx'
+import { ErrorBoundary } from '../../../../components/ErrorBoundary.tsx'
 import { signInDetailQuery } from '../../api/queries.ts'
 import type { GraphError } from '../../../../lib/graph/errors.ts'
 import type { TabId } from '../../model/tabs.ts'
@@ -36,9 +37,10 @@ import {
 import {
   AdditionalDetailsSection,
   AuthenticationDetailsSection,
-  PolicySection,
   TroubleshootingSection,
 } from './DetailTables.tsx'
+
+import { PolicySection } from './PolicySection.tsx'
 
 const useStyles = makeStyles({
   drawer: { width: 'min(720px, 100vw)' },
@@ -100,7 +102,10 @@ export function SignInDetailsPane({ selectedId, loadedSignIn, tab, dates, onClos
       </DrawerHeader>
       <DrawerBody className={styles.body}>
         {signIn ? (
-          <DetailsContent key={signIn.id} signIn={signIn} logType={logTypeOf(signIn, tab)} dates={dates} />
+          // Inside the drawer, so a failure keeps Close (and Escape) working.
+          <ErrorBoundary what="The sign-in details" resetKey={signIn.id}>
+            <DetailsContent key={signIn.id} signIn={signIn} logType={logTypeOf(signIn, tab)} dates={dates} />
+          </ErrorBoundary>
         ) : detail.error ? (
           <GraphErrorBar
             title="Could not load this sign-in"
@@ -159,8 +164,9 @@ function DetailsContent({
         )}
         {current === 'basic' && isFailure(signIn) && <TroubleshootingSection signIn={signIn} />}
         {current === 'authentication' && <AuthenticationDetailsSection signIn={signIn} dates={dates} />}
-        {current === 'conditional-access' && <PolicySection signIn={signIn} reportOnly={false} />}
-        {current === 'report-only' && <PolicySection signIn={signIn} reportOnly />}
+        {(current === 'conditional-access' || current === 'report-only') && (
+          <PolicySection key={current} signIn={signIn} reportOnly={current === 'report-only'} dates={dates} />
+        )}
         {current === 'additional' && <AdditionalDetailsSection signIn={signIn} />}
       </div>
     </>

@@ -3,8 +3,7 @@
  * the value is an ID (copy button, §3.3) or a date (Local/UTC, §2.4).
  */
 import type { BetaSignIn } from '../../../../../contract/sign-in.ts'
-import { authenticationRequirementText, locationText, userText } from '../../model/columns.ts'
-import { statusOfErrorCode } from '../../model/status.ts'
+import { signInText as t } from '../../model/display-text.ts'
 import type { TabId } from '../../model/tabs.ts'
 
 export interface DetailField {
@@ -60,11 +59,6 @@ export function logTypeOf(signIn: BetaSignIn, fallback: TabId): TabId {
   return fallback
 }
 
-const text = (value: string | number | null | undefined): string | null =>
-  value === null || value === undefined || value === '' ? null : String(value)
-const yesNo = (value: boolean | null | undefined): string | null =>
-  value === null || value === undefined ? null : value ? 'Yes' : 'No'
-
 const f = (label: string, value: string | null, kind: DetailField['kind'] = 'text'): DetailField => ({
   label,
   value,
@@ -75,133 +69,115 @@ export function isFailure(signIn: BetaSignIn): boolean {
   return signIn.status.errorCode !== 0
 }
 
-function caeValue(signIn: BetaSignIn): string | null {
-  return text(signIn.authenticationProcessingDetails.find((detail) => detail.key === 'Is CAE Token')?.value)
-}
-
-function tokenProtection(signIn: BetaSignIn): string | null {
-  const details = signIn.tokenProtectionStatusDetails
-  if (!details?.signInSessionStatus) return null
-  // Shown like "Unbound (Status code: 1003)" [T 35].
-  return details.signInSessionStatusCode === null
-    ? details.signInSessionStatus
-    : `${details.signInSessionStatus} (Status code: ${details.signInSessionStatusCode})`
-}
-
 function failureFields(signIn: BetaSignIn): DetailField[] {
   if (!isFailure(signIn)) return []
   return [
-    f('Sign-in error code', String(signIn.status.errorCode)),
-    f('Failure reason', text(signIn.status.failureReason)),
-    f('Additional details', text(signIn.status.additionalDetails)),
+    f('Sign-in error code', t.errorCode(signIn)),
+    f('Failure reason', t.failureReason(signIn)),
+    f('Additional details', t.additionalDetails(signIn)),
   ]
 }
 
 export function basicInfoFields(signIn: BetaSignIn, logType: TabId): DetailField[] {
+  const s = signIn
   const head = [
-    f('Date', signIn.createdDateTime, 'date'),
-    f('Request ID', signIn.id, 'id'),
-    f('Correlation ID', text(signIn.correlationId), 'id'),
+    f('Date', s.createdDateTime, 'date'),
+    f('Request ID', t.requestId(s), 'id'),
+    f('Correlation ID', t.correlationId(s), 'id'),
   ]
-  const status = f('Status', statusOfErrorCode(signIn.status.errorCode))
+  const status = f('Status', t.status(s))
   if (logType === 'service-principal') {
     return [
       ...head,
       status,
-      ...failureFields(signIn),
-      f('Service principal name', text(signIn.servicePrincipalName)),
-      f('Service principal ID', text(signIn.servicePrincipalId), 'id'),
-      f('Application', text(signIn.appDisplayName)),
-      f('Application ID', text(signIn.appId), 'id'),
-      f('Resource', text(signIn.resourceDisplayName)),
-      f('Resource ID', text(signIn.resourceId), 'id'),
-      f('Resource service principal ID', text(signIn.resourceServicePrincipalId), 'id'),
-      f('Client credential type', text(signIn.clientCredentialType)),
-      f('Credential key ID', text(signIn.servicePrincipalCredentialKeyId), 'id'),
-      f('Credential thumbprint', text(signIn.servicePrincipalCredentialThumbprint), 'id'),
-      f('Federated credential ID', text(signIn.federatedCredentialId), 'id'),
-      f('IP address', text(signIn.ipAddress)),
-      f('Location', locationText(signIn.location)),
+      ...failureFields(s),
+      f('Service principal name', t.servicePrincipalName(s)),
+      f('Service principal ID', t.servicePrincipalId(s), 'id'),
+      f('Application', t.appDisplayName(s)),
+      f('Application ID', t.appId(s), 'id'),
+      f('Resource', t.resourceDisplayName(s)),
+      f('Resource ID', t.resourceId(s), 'id'),
+      f('Resource service principal ID', t.resourceServicePrincipalId(s), 'id'),
+      f('Client credential type', t.clientCredentialType(s)),
+      f('Credential key ID', t.servicePrincipalCredentialKeyId(s), 'id'),
+      f('Credential thumbprint', t.servicePrincipalCredentialThumbprint(s), 'id'),
+      f('Federated credential ID', t.federatedCredentialId(s), 'id'),
+      f('IP address', t.ipAddress(s)),
+      f('Location', t.location(s)),
     ]
   }
   if (logType === 'managed-identity') {
-    const msi = signIn.managedServiceIdentity
     return [
       ...head,
       status,
-      ...failureFields(signIn),
-      f('Managed identity name', text(signIn.servicePrincipalName)),
-      f('Managed identity ID', text(signIn.servicePrincipalId), 'id'),
-      f('Managed identity type', text(msi?.msiType)),
-      f('Associated Resource Id', text(msi?.associatedResourceId), 'id'),
-      f('Federated Token Id', text(msi?.federatedTokenId), 'id'),
-      f('Federated Token Issuer', text(msi?.federatedTokenIssuer)),
-      f('Resource', text(signIn.resourceDisplayName)),
-      f('Resource ID', text(signIn.resourceId), 'id'),
-      f('IP address', text(signIn.ipAddress)),
+      ...failureFields(s),
+      f('Managed identity name', t.servicePrincipalName(s)),
+      f('Managed identity ID', t.servicePrincipalId(s), 'id'),
+      f('Managed identity type', t.msiType(s)),
+      f('Associated Resource Id', t.associatedResourceId(s), 'id'),
+      f('Federated Token Id', t.federatedTokenId(s), 'id'),
+      f('Federated Token Issuer', t.federatedTokenIssuer(s)),
+      f('Resource', t.resourceDisplayName(s)),
+      f('Resource ID', t.resourceId(s), 'id'),
+      f('IP address', t.ipAddress(s)),
     ]
   }
   return [
     ...head,
-    f('Unique token identifier', text(signIn.uniqueTokenIdentifier), 'id'),
-    f('Session ID', text(signIn.sessionId), 'id'),
-    f('Authentication requirement', authenticationRequirementText(signIn.authenticationRequirement)),
+    f('Unique token identifier', t.uniqueTokenIdentifier(s), 'id'),
+    f('Session ID', t.sessionId(s), 'id'),
+    f('Authentication requirement', t.authenticationRequirement(s)),
     status,
-    f('Continuous access evaluation', caeValue(signIn)),
-    ...failureFields(signIn),
-    f('User', userText(signIn)),
-    f('Username', text(signIn.userPrincipalName)),
-    f('User ID', text(signIn.userId), 'id'),
-    f('Sign-in identifier', text(signIn.signInIdentifier)),
-    f('User type', text(signIn.userType)),
-    f('Cross tenant access type', text(signIn.crossTenantAccessType)),
-    f('Application', text(signIn.appDisplayName)),
-    f('Application ID', text(signIn.appId), 'id'),
-    f('Resource', text(signIn.resourceDisplayName)),
-    f('Resource ID', text(signIn.resourceId), 'id'),
-    f('Resource tenant ID', text(signIn.resourceTenantId), 'id'),
-    f('Resource service principal ID', text(signIn.resourceServicePrincipalId), 'id'),
-    f('Home tenant ID', text(signIn.homeTenantId), 'id'),
-    f('Home tenant name', text(signIn.homeTenantName)),
-    f('Client app', text(signIn.clientAppUsed)),
-    f('Client credential type', text(signIn.clientCredentialType)),
-    f('Token issuer type', text(signIn.tokenIssuerType)),
-    f('Token issuer name', text(signIn.tokenIssuerName)),
-    f('Incoming token type', text(signIn.incomingTokenType)),
-    f('Authentication Protocol', text(signIn.authenticationProtocol)),
-    f('Original transfer method', text(signIn.originalTransferMethod)),
-    f('Token Protection - Sign In Session', tokenProtection(signIn)),
-    f(
-      'Latency',
-      signIn.processingTimeInMilliseconds === null ? null : `${signIn.processingTimeInMilliseconds} ms`,
-    ),
-    f('Flagged for review', yesNo(signIn.flaggedForReview)),
-    f('User agent', text(signIn.userAgent)),
+    f('Continuous access evaluation', t.continuousAccessEvaluation(s)),
+    ...failureFields(s),
+    f('User', t.user(s)),
+    f('Username', t.userPrincipalName(s)),
+    f('User ID', t.userId(s), 'id'),
+    f('Sign-in identifier', t.signInIdentifier(s)),
+    f('User type', t.userType(s)),
+    f('Cross tenant access type', t.crossTenantAccessType(s)),
+    f('Application', t.appDisplayName(s)),
+    f('Application ID', t.appId(s), 'id'),
+    f('Resource', t.resourceDisplayName(s)),
+    f('Resource ID', t.resourceId(s), 'id'),
+    f('Resource tenant ID', t.resourceTenantId(s), 'id'),
+    f('Resource service principal ID', t.resourceServicePrincipalId(s), 'id'),
+    f('Home tenant ID', t.homeTenantId(s), 'id'),
+    f('Home tenant name', t.homeTenantName(s)),
+    f('Client app', t.clientAppUsed(s)),
+    f('Client credential type', t.clientCredentialType(s)),
+    f('Token issuer type', t.tokenIssuerType(s)),
+    f('Token issuer name', t.tokenIssuerName(s)),
+    f('Incoming token type', t.incomingTokenType(s)),
+    f('Authentication Protocol', t.authenticationProtocol(s)),
+    f('Original transfer method', t.originalTransferMethod(s)),
+    f('Token Protection - Sign In Session', t.tokenProtectionSummary(s)),
+    f('Latency', t.latency(s)),
+    f('Flagged for review', t.flaggedForReview(s)),
+    f('User agent', t.userAgent(s)),
   ]
 }
 
 export function locationFields(signIn: BetaSignIn): DetailField[] {
-  const networks = signIn.networkLocationDetails.flatMap((detail) => detail.networkNames)
   return [
-    f('Location', locationText(signIn.location)),
-    f('IP address', text(signIn.ipAddress)),
-    f('IP address (seen by resource)', text(signIn.ipAddressFromResourceProvider)),
-    f('Autonomous system number', text(signIn.autonomousSystemNumber)),
-    f('Network', networks.length ? networks.join(', ') : null),
-    f('Through Global Secure Access', yesNo(signIn.isThroughGlobalSecureAccess)),
-    f('Global Secure Access IP address', text(signIn.globalSecureAccessIpAddress)),
+    f('Location', t.location(signIn)),
+    f('IP address', t.ipAddress(signIn)),
+    f('IP address (seen by resource)', t.ipAddressFromResourceProvider(signIn)),
+    f('Autonomous system number', t.autonomousSystemNumber(signIn)),
+    f('Network', t.network(signIn)),
+    f('Through Global Secure Access', t.isThroughGlobalSecureAccess(signIn)),
+    f('Global Secure Access IP address', t.globalSecureAccessIpAddress(signIn)),
   ]
 }
 
 export function deviceFields(signIn: BetaSignIn): DetailField[] {
-  const device = signIn.deviceDetail
   return [
-    f('Device ID', text(device?.deviceId), 'id'),
-    f('Device name', text(device?.displayName)),
-    f('Operating System', text(device?.operatingSystem)),
-    f('Browser', text(device?.browser)),
-    f('Compliant', yesNo(device?.isCompliant)),
-    f('Managed', yesNo(device?.isManaged)),
-    f('Join Type', text(device?.trustType)),
+    f('Device ID', t.deviceId(signIn), 'id'),
+    f('Device name', t.deviceName(signIn)),
+    f('Operating System', t.operatingSystem(signIn)),
+    f('Browser', t.browser(signIn)),
+    f('Compliant', t.isCompliant(signIn)),
+    f('Managed', t.isManaged(signIn)),
+    f('Join Type', t.trustType(signIn)),
   ]
 }

@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import { makeResetStyles, makeStyles, tokens } from '@fluentui/react-components'
 import type { ColumnKind } from '../../model/columns.ts'
+import { columnSizeByKind as columnWidths } from '../../model/table.ts'
 
 export const rowHeight = 40
 /**
@@ -9,19 +10,15 @@ export const rowHeight = 40
  */
 export const gridOverscan = 4
 
-/** Fixed widths per kind keep header and virtual rows aligned without measuring. */
-export const columnWidths: Record<ColumnKind, number> = { date: 200, id: 300, text: 200, count: 110 }
 export const expanderWidth = 36
 
 /*
  * Rows and cells are the elements created on every scroll frame: one reset-style class each (all
  * declarations in one rule) instead of ~10 atomic classes, so the style engine matches and applies
- * one rule per element (issue #7). Per-kind modifiers below stay atomic and override them.
+ * one rule per element (issue #7). Per-kind modifiers below stay atomic and override them. Rows sit in
+ * normal flow inside the <tbody>, which alone carries the virtual offset (issue #16).
  */
 const useRowBaseClass = makeResetStyles({
-  position: 'absolute',
-  left: 0,
-  top: 0,
   display: 'flex',
   height: `${rowHeight}px`,
   boxSizing: 'border-box',
@@ -57,11 +54,15 @@ const useAtomicGridStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
     position: 'relative',
+    // Size, layout, paint and style stay inside: a scroll frame's work never reaches the page around it.
+    // The scroller's size comes from its flex parent (flexGrow) and minHeight, not from the rows.
+    contain: 'strict',
   },
-  // Native table elements laid out as grid/flex, so virtual rows can be absolutely positioned.
-  table: { display: 'grid', borderCollapse: 'collapse', borderSpacing: 0 },
+  // Native table elements laid out as blocks and flex rows: the table is as tall as all rows (the
+  // scroll range) and the rendered rows flow inside the body, which one transform moves into place.
+  table: { display: 'block', borderCollapse: 'collapse', borderSpacing: 0 },
   header: {
-    display: 'grid',
+    display: 'block',
     position: 'sticky',
     top: 0,
     zIndex: 1,
@@ -80,10 +81,11 @@ const useAtomicGridStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     textAlign: 'start',
   },
-  body: { display: 'grid', position: 'relative' },
+  body: { display: 'block', willChange: 'transform' },
   rowSelected: { backgroundColor: tokens.colorSubtleBackgroundSelected },
   childRow: { backgroundColor: tokens.colorNeutralBackground2 },
-  // Per-kind widths as classes rather than inline styles: identical cells then share their style.
+  // Per-kind widths (the columns' getSize(), model/table.ts) as classes rather than inline styles:
+  // identical cells then share their style.
   widthDate: { width: `${columnWidths.date}px` },
   widthId: { width: `${columnWidths.id}px` },
   widthText: { width: `${columnWidths.text}px` },

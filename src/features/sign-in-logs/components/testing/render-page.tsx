@@ -62,9 +62,11 @@ export function fakeLayout() {
   }
 }
 
-export function renderPage(search = '') {
+/** `clock`: the app's "now" (default: always `testNow`), e.g. one that moves to test Refresh. */
+export function renderPage(search = '', options: { clock?: () => Date } = {}) {
   window.history.replaceState(null, '', `/${search}`)
   const queryClient = createAppQueryClient()
   const source = createMockDataSource({ retry: { maxAttempts: 1 } })
-  return render(<App dataSource={source} clock={() => new Date(testNow)} queryClient={queryClient} />)
+  const clock = options.clock ?? (() => new Date(testNow))
+  return render(<App dataSource={source} clock={clock} queryClient={queryClient} />)
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { act, renderHook, waitFor } from '@testing-library/react'
 import * as fc from 'fast-check'
 import { filterFieldsFor } from './filter-fields.ts'
@@ -10,6 +11,7 @@ import {
   serializeViewState,
   type ViewState,
 } from './view-state.ts'
+import { ClockProvider } from '../../../lib/clock/clock.tsx'
 import { useViewState } from './use-view-state.ts'
 
 const now = new Date('2026-11-30T12:00:00Z')
@@ -279,5 +281,31 @@ describe('useViewState', () => {
     const { result } = renderHook(() => useViewState())
     expect(result.current[2]).toHaveLength(1)
     expect(result.current[0].tab).toBe('interactive')
+  })
+
+  test('checks a custom range against the page clock, never the real time', () => {
+    // The real time is months past the page's clock (a mock tenant pinned to VITE_MOCK_NOW): a range that is
+    // inside the page's 30 days must survive the parser, in the state and in the next update.
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2027-06-01T00:00:00Z'))
+    try {
+      const search = '?range=custom&start=2026-11-29T06:00:00.000Z&end=2026-11-30T06:00:00.000Z'
+      window.history.replaceState(null, '', `/${search}`)
+      const wrapper = ({ children }: { children: ReactNode }) => (
+        <ClockProvider clock={() => new Date(now)}>{children}</ClockProvider>
+      )
+      const { result } = renderHook(() => useViewState(), { wrapper })
+      expect(result.current[2]).toEqual([])
+      expect(result.current[0].range).toEqual({
+        preset: 'custom',
+        start: '2026-11-29T06:00:00.000Z',
+        end: '2026-11-30T06:00:00.000Z',
+      })
+      act(() => result.current[1]({ dates: 'utc' }))
+      expect(new URLSearchParams(window.location.search).get('start')).toBe('2026-11-29T06:00:00.000Z')
+      expect(new URLSearchParams(window.location.search).get('dates')).toBe('utc')
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
