@@ -20,8 +20,20 @@ import * as throttle from './sections/throttle.mjs'
 import * as bundle from './sections/bundle.mjs'
 import * as startup from './sections/startup.mjs'
 import * as grid from './sections/grid.mjs'
+import * as records from './sections/records.mjs'
+import * as exportAll from './sections/export.mjs'
 
-const sections = { fake, 'fake-memory': fakeMemory, downloads, throttle, bundle, startup, grid }
+const sections = {
+  fake,
+  'fake-memory': fakeMemory,
+  downloads,
+  throttle,
+  bundle,
+  startup,
+  grid,
+  records,
+  export: exportAll,
+}
 
 function parseArgs(argv) {
   const options = { only: Object.keys(sections), reps: null, write: true }

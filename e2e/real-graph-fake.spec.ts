@@ -234,7 +234,8 @@ base(
     expect(policy).toMatch(
       /connect-src 'self' https:\/\/graph\.microsoft\.com https:\/\/login\.microsoftonline\.com/,
     )
-    expect(policy).toContain('frame-src https://login.microsoftonline.com')
+    // 'self': MSAL's silent-renewal iframe comes back to our origin (redirect URI).
+    expect(policy).toContain("frame-src 'self' https://login.microsoftonline.com")
     expect(policy).toContain("worker-src 'self'")
     await expect(page.getByRole('heading', { level: 1, name: 'Sign-in logs' })).toBeVisible()
     const outcome = await page.evaluate(async () => {

@@ -13,16 +13,12 @@ import { http } from 'msw'
 import { setupWorker } from 'msw/browser'
 import type { EngineAnswer, ToEngine } from './engine-protocol.ts'
 import { GRAPH_URL_PATTERN } from './graph-url.ts'
-import { createScenarioState, type ScenarioName, type ScenarioState } from './scenarios.ts'
-import type { TenantSize } from './tenant/volume.ts'
+import { startMockEngine, type MockEngine, type MockEngineOptions } from './engine.ts'
+import { createScenarioState, type ScenarioState } from './scenarios.ts'
 
-export interface StartMockGraphOptions {
-  seed?: number
-  /** The tenant's "now"; default: the real current time, so relative date ranges in the UI find data. */
-  now?: Date
-  /** Default 'default' (the full-size tenant, >= 1,000,000 sign-ins over 30 days). */
-  size?: TenantSize
-  scenario?: ScenarioName
+export interface StartMockGraphOptions extends MockEngineOptions {
+  /** An engine the app started earlier (startMockEngine); without one, it is started here. */
+  engine?: MockEngine
 }
 
 export interface RunningMockGraph {
@@ -63,18 +59,9 @@ function connectEngine(engine: Worker) {
 }
 
 export async function startMockGraph(opts: StartMockGraphOptions = {}): Promise<RunningMockGraph> {
-  const scenarios = createScenarioState(opts.scenario ?? 'none')
-  const engine = connectEngine(
-    new Worker(new URL('./engine-worker.ts', import.meta.url), { type: 'module', name: 'mock-graph' }),
-  )
-  // Posted before any request, so the worker builds the tenant first; messages keep their order.
-  engine.post({
-    type: 'start',
-    seed: opts.seed ?? 42,
-    now: (opts.now ?? new Date()).getTime(),
-    size: opts.size ?? 'default',
-    scenario: scenarios.get(),
-  })
+  const started = opts.engine ?? startMockEngine(opts)
+  const scenarios = createScenarioState(started.scenario)
+  const engine = connectEngine(started.worker)
   scenarios.subscribe((name) => engine.post({ type: 'scenario', name }))
   const worker = setupWorker(http.all(GRAPH_URL_PATTERN, ({ request }) => engine.answerFor(request)))
   const start = async () => {

@@ -14,6 +14,8 @@ export interface MockGraphServerOptions extends Omit<MockGraphOptions, 'tenant' 
   now?: Date
   /** Default 'small' (a few thousand sign-ins) so tests stay fast. */
   size?: TenantSize
+  /** MOCK_SCALE: multiplies the tenant's volume (default 1). */
+  scale?: number
   scenario?: ScenarioName
 }
 
@@ -24,8 +26,8 @@ export interface MockGraphServer {
 }
 
 export function createMockGraphServer(opts: MockGraphServerOptions = {}): MockGraphServer {
-  const { seed = 42, now = new Date(), size = 'small', scenario = 'none', ...service } = opts
-  const tenant = createTenant({ seed, now, size })
+  const { seed = 42, now = new Date(), size = 'small', scale, scenario = 'none', ...service } = opts
+  const tenant = createTenant({ seed, now, size, ...(scale !== undefined && { scale }) })
   const scenarios = createScenarioState(scenario)
   const server = setupServer(...createGraphHandlers({ ...service, tenant, scenarios }))
   return { server, scenarios, tenant }

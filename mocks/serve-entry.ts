@@ -19,7 +19,7 @@ import { createScenarioState, parseScenarioName, type ScenarioState } from './sc
 import { createTenant, tenantConfigFromEnv, type Tenant } from './tenant/index.ts'
 
 export interface StandaloneServerOptions extends Omit<MockGraphOptions, 'tenant' | 'scenarios'> {
-  /** MOCK_PORT, MOCK_SEED, MOCK_NOW, MOCK_SIZE, MOCK_SCENARIO, MOCK_TLS_KEY, MOCK_TLS_CERT. */
+  /** MOCK_PORT, MOCK_SEED, MOCK_NOW, MOCK_SIZE, MOCK_SCALE, MOCK_SCENARIO, MOCK_TLS_KEY, MOCK_TLS_CERT. */
   env?: Record<string, string | undefined>
   /** Overrides MOCK_PORT; 0 = any free port. */
   port?: number

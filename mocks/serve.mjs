@@ -1,5 +1,6 @@
 // `npm run mock:serve`: the fake Graph on http://127.0.0.1:${MOCK_PORT:-4010}.
-// Env: MOCK_PORT, MOCK_SEED, MOCK_NOW, MOCK_SIZE (default|small), MOCK_SCENARIO, MOCK_TLS_KEY + MOCK_TLS_CERT.
+// Env: MOCK_PORT, MOCK_SEED, MOCK_NOW, MOCK_SIZE (default|small), MOCK_SCALE (volume factor), MOCK_SCENARIO,
+// MOCK_TLS_KEY + MOCK_TLS_CERT.
 // Node 20 cannot import .ts, so the TypeScript entry is loaded through Vite's module runner (toolchain.md §4).
 // Try it: curl -H 'Authorization: Bearer x' 'http://127.0.0.1:4010/beta/auditLogs/signIns?$top=5'
 // SDK clients (spec §6.2, §6.3): Kiota needs `allowedHosts: new Set(['127.0.0.1:4010'])` (host WITH port) and
@@ -13,6 +14,7 @@ const { module } = await runnerImport(entry, { logLevel: 'error' })
 const server = await module.startStandaloneServer({ env: process.env })
 process.stdout.write(
   `Mock Graph listening on ${server.url} (seed ${server.tenant.config.seed}, size ${server.tenant.config.size}, ` +
+    `scale ${server.tenant.config.scale ?? 1}, ` +
     `now ${server.tenant.config.now.toISOString()}, scenario ${server.scenarios.get()})\n`,
 )
 

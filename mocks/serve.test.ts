@@ -149,3 +149,26 @@ describe('standalone server: DNS rebinding', () => {
     }
   })
 })
+
+describe('standalone server: MOCK_SCALE', () => {
+  it('serves a scaled tenant: the same hours hold about MOCK_SCALE times the sign-ins', async () => {
+    const plain = await startStandaloneServer({ env, port: 0 })
+    const scaled = await startStandaloneServer({ env: { ...env, MOCK_SCALE: '4' }, port: 0 })
+    try {
+      expect(scaled.tenant.config.scale).toBe(4)
+      const from = new Date(TEST_NOW.getTime() - 48 * 3_600_000).toISOString()
+      const filter = `createdDateTime ge ${from} and signInEventTypes/any(t: t eq 'nonInteractiveUser')`
+      const count = async (base: string) =>
+        (
+          await walkPages<BetaSignIn>(
+            `${base}/beta/auditLogs/signIns?$top=1000&$filter=${encodeURIComponent(filter)}`,
+          )
+        ).items.length
+      const [plainCount, scaledCount] = [await count(plain.url), await count(scaled.url)]
+      expect(scaledCount / plainCount).toBeGreaterThan(3.5)
+      expect(scaledCount / plainCount).toBeLessThan(4.5)
+    } finally {
+      await Promise.all([plain.close(), scaled.close()])
+    }
+  })
+})

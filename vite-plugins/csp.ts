@@ -1,9 +1,18 @@
 /**
- * Injects a Content-Security-Policy <meta> into index.html for production (and e2e) builds.
+ * One source of truth for the app's security headers: the Content-Security-Policy and its companions.
  *
- * Not in `vite dev`: the dev server's React refresh preamble is an inline script, which `script-src 'self'`
- * forbids. A <meta> CSP cannot carry frame-ancestors, report-uri or sandbox; a host that can send headers should
- * send the same policy as a header and add `frame-ancestors 'none'`.
+ * - Production and e2e builds: a CSP <meta> in index.html (so even a host that sends no headers enforces it), and
+ *   `vite preview` sends the same policy as a header, plus what only a header can carry (frame-ancestors).
+ * - `vite dev` (`npm start`): the same headers, so development runs under the policy production has. Two dev-only
+ *   additions, because the dev server needs them and production must not have them:
+ *   - a nonce in script-src: @vitejs/plugin-react injects an inline React-refresh preamble into index.html, which
+ *     `script-src 'self'` forbids. Vite stamps `html.cspNonce` on every script tag it serves, so the preamble
+ *     carries the nonce, and nothing else inline runs. A hash would break whenever the plugin changes its preamble;
+ *     'unsafe-inline' would allow any injected script. The nonce is random per dev-server start, not per response
+ *     (Vite writes it into the transformed HTML), which is acceptable on a development machine only.
+ *   - loopback on any port in connect-src, so Settings can point at `npm run mock:serve` (as the e2e build does).
+ * - Static hosting: public/_headers (Netlify, Cloudflare Pages) and public/staticwebapp.config.json (Azure Static
+ *   Web Apps) carry the production headers; a test checks they equal `securityHeaders(contentSecurityPolicy())`.
  *
  * Directives and why:
  * - script-src 'self': no inline scripts, no eval; Vite emits only external module scripts.
@@ -11,23 +20,31 @@
  *   static page cannot hand out a per-response nonce. Styles cannot run script, so this is the accepted cost.
  * - connect-src: our origin (the mock service worker, assets), Microsoft Graph, and login.microsoftonline.com
  *   (MSAL's metadata and token endpoints), plus the Graph base URL's origin when one is set at build time
- *   (VITE_GRAPH_BASE_URL) — e.g. the standalone fake on http://127.0.0.1:4010. The e2e build also allows
- *   loopback on any port, because its tests start the standalone fake on a free port. Any other base URL typed
- *   into Settings is blocked by the browser: a bearer token can only go where this list says.
- * - frame-src: MSAL renews tokens in a hidden iframe on login.microsoftonline.com.
+ *   (VITE_GRAPH_BASE_URL), e.g. the standalone fake on http://127.0.0.1:4010. The e2e build and the dev server also
+ *   allow loopback on any port (the standalone fake on a free port). Any other base URL typed into Settings is
+ *   blocked by the browser; the Graph client also refuses to follow a nextLink off the base URL's origin.
+ * - frame-src: MSAL renews tokens in a hidden iframe that goes to login.microsoftonline.com and comes back to our
+ *   own origin (the redirect URI), where MSAL reads the response from the frame's URL: both must be allowed.
+ * - frame-ancestors 'self' (header only; a <meta> cannot carry it): no other site may frame the app. Not 'none',
+ *   because that same hidden MSAL iframe loads our origin inside our own page; 'none' would block it and break
+ *   silent renewal. The app itself also refuses to start inside any frame (src/app/refuse-framing.ts).
  * - worker-src 'self': the MSW service worker (mock tenant mode).
  */
-import type { Plugin } from 'vite'
+import { randomBytes } from 'node:crypto'
+import type { Connect, Plugin } from 'vite'
 
 export const graphOrigin = 'https://graph.microsoft.com'
 export const loginOrigin = 'https://login.microsoftonline.com'
+// CSP host sources cannot name IPv6 literals, so http://[::1] stays blocked by the browser even where allowed.
 const loopbackAnyPort = ['http://127.0.0.1:*', 'http://localhost:*']
 
 export interface ContentSecurityPolicyOptions {
   /** the build-time Graph base URL, if any; only its origin is used */
   graphBaseUrl?: string
-  /** allow http loopback on any port (the e2e build's standalone fake) */
+  /** allow http loopback on any port (the e2e build's and the dev server's standalone fake) */
   allowLoopback?: boolean
+  /** dev server only: the nonce Vite stamps on the scripts it injects (the React refresh preamble) */
+  scriptNonce?: string
 }
 
 function originOf(url: string): string {
@@ -42,14 +59,15 @@ export function contentSecurityPolicy(options: ContentSecurityPolicyOptions = {}
   const connect = new Set(["'self'", graphOrigin, loginOrigin])
   if (options.graphBaseUrl) connect.add(originOf(options.graphBaseUrl))
   if (options.allowLoopback) for (const source of loopbackAnyPort) connect.add(source)
+  const script = ["'self'", ...(options.scriptNonce ? [`'nonce-${options.scriptNonce}'`] : [])]
   const directives: Record<string, string[]> = {
     'default-src': ["'self'"],
-    'script-src': ["'self'"],
+    'script-src': script,
     'style-src': ["'self'", "'unsafe-inline'"],
     'img-src': ["'self'", 'data:'],
     'font-src': ["'self'"],
     'connect-src': [...connect],
-    'frame-src': [loginOrigin],
+    'frame-src': ["'self'", loginOrigin],
     'worker-src': ["'self'"],
     'object-src': ["'none'"],
     'base-uri': ["'self'"],
@@ -60,29 +78,75 @@ export function contentSecurityPolicy(options: ContentSecurityPolicyOptions = {}
     .join('; ')
 }
 
+/** The response headers for `policy`: what a host should send with every page and asset. */
+export function securityHeaders(policy: string): Record<string, string> {
+  return {
+    'Content-Security-Policy': `${policy}; frame-ancestors 'self'`,
+    // Our windows keep their handle on the MSAL sign-in popup; no other site's window keeps one on ours.
+    'Cross-Origin-Opener-Policy': 'same-origin-allow-popups',
+    'X-Content-Type-Options': 'nosniff',
+    // Page URLs carry the view's filters (user names, IPs): none of it goes to another site as a Referer.
+    'Referrer-Policy': 'no-referrer',
+  }
+}
+
+function sendHeaders(headers: Record<string, string>): Connect.NextHandleFunction {
+  return (_request, response, next) => {
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value)
+    next()
+  }
+}
+
 export function contentSecurityPolicyPlugin(): Plugin {
+  const devNonce = randomBytes(18).toString('base64')
+  let isDevServer = false
   let policy = ''
   return {
     name: 'sign-in-logs-studio:csp',
-    apply: 'build',
+    config(_config, { command, isPreview }) {
+      isDevServer = command === 'serve' && !isPreview
+      return isDevServer ? { html: { cspNonce: devNonce } } : undefined
+    },
     configResolved(config) {
       const graphBaseUrl =
         typeof config.env.VITE_GRAPH_BASE_URL === 'string' ? config.env.VITE_GRAPH_BASE_URL : ''
       policy = contentSecurityPolicy({
         graphBaseUrl: graphBaseUrl || undefined,
-        allowLoopback: config.mode === 'e2e',
+        allowLoopback: isDevServer || config.mode === 'e2e',
+        scriptNonce: isDevServer ? devNonce : undefined,
       })
+    },
+    configureServer(server) {
+      server.middlewares.use(sendHeaders(securityHeaders(policy)))
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(sendHeaders(securityHeaders(policy)))
     },
     transformIndexHtml: {
       order: 'post',
-      handler: () => [
-        // First in <head>: a CSP <meta> only governs what comes after it.
-        {
-          tag: 'meta',
-          attrs: { 'http-equiv': 'Content-Security-Policy', content: policy },
-          injectTo: 'head-prepend',
-        },
-      ],
+      handler: (_html, context) =>
+        // The dev server sends the policy as a header; the <meta> is for built pages on hosts without headers.
+        context.server
+          ? []
+          : [
+              // First in <head>: a CSP <meta> only governs what comes after it.
+              {
+                tag: 'meta',
+                attrs: { 'http-equiv': 'Content-Security-Policy', content: policy },
+                injectTo: 'head-prepend',
+              },
+            ],
     },
   }
+}
+
+/** public/_headers (Netlify, Cloudflare Pages): the production headers on every path. */
+export function headersFile(headers: Record<string, string>): string {
+  const lines = Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)
+  return `/*\n${lines.join('\n')}\n`
+}
+
+/** public/staticwebapp.config.json (Azure Static Web Apps): the same headers as globalHeaders. */
+export function staticWebAppConfig(headers: Record<string, string>): string {
+  return `${JSON.stringify({ globalHeaders: headers }, null, 2)}\n`
 }

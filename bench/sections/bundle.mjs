@@ -3,9 +3,11 @@
  * modulepreload links, and their static imports per the Vite manifest; dynamic imports excluded) and of
  * the whole build, for a production build (`vite build --manifest`) into bench/.tmp/dist.
  *
- * The app's first screen is reported without the mock engine (mocks/browser.ts: msw + the fake tenant, a dynamic
- * import), and again with it: src/app/main.tsx starts the mock tenant on every visit, so the first rows in mock
- * mode need that chunk too. Counting only the app would hide it; counting it in the budget would measure msw.
+ * The app's first screen is reported without the mock engine (mocks/browser.ts, a dynamic import), and again
+ * with it: src/app/main.tsx starts the mock tenant on every visit, so the first rows in mock mode need that
+ * chunk too (issue #16: <= 250 kB with it). Since issue #16 that chunk is only msw's client and the bridge; the
+ * engine itself (tenant, OData) is a Web Worker file, reported on its own: it loads in parallel, off the main
+ * thread. The build must not contain tough-cookie's public-suffix list (tldts), which the alias keeps out.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
@@ -15,6 +17,7 @@ import { buildApp } from '../lib/builds.mjs'
 export const description = 'gzip size of the first-screen JavaScript and of the whole production build'
 
 const FIRST_SCREEN_BUDGET_KB = 250
+const MOCK_MODE_BUDGET_KB = 250
 const kB = 1000
 
 export async function run({ emit, log }) {
@@ -39,14 +42,35 @@ export async function run({ emit, log }) {
   })
   const engineSizes = sizesOf(mockEngine)
   const engineGzip = sum(engineSizes.map((entry) => entry.gzip))
+  const mockScripts = firstScreen.length + mockEngine.length
   emit({
     name: 'bundle.firstScreenJs.withMockEngine.gzip',
     value: (firstGzip + engineGzip) / kB,
     unit: 'kB',
+    target: `<= ${MOCK_MODE_BUDGET_KB} kB`,
+    met: (firstGzip + engineGzip) / kB <= MOCK_MODE_BUDGET_KB,
     note:
       mockEngine.length > 0
-        ? `the app + the mock engine that mock mode loads before the first rows (${(engineGzip / kB).toFixed(1)} kB: ${listing(engineSizes)})`
+        ? `${mockScripts} scripts on the main thread before the first rows in mock mode: the app + msw's client and the bridge (${(engineGzip / kB).toFixed(1)} kB: ${listing(engineSizes)})`
         : 'no mocks/browser.ts chunk in this build',
+  })
+  const workers = listFiles(outDir).filter((file) => /(^|\/)engine-worker-[^/]*\.js$/.test(file))
+  emit({
+    name: 'bundle.mockEngineWorker.gzip',
+    value: sum(workers.map(gz)) / kB,
+    unit: 'kB',
+    note: `the fake Graph's engine, a module Web Worker started by the bridge (${workers.join(', ') || 'not built'})`,
+  })
+  const withSuffixList = listFiles(outDir).filter(
+    (file) => file.endsWith('.js') && /tldts|blogspot/.test(readFileSync(join(outDir, file), 'utf8')),
+  )
+  emit({
+    name: 'bundle.tldts.files',
+    value: withSuffixList.length,
+    unit: 'files',
+    target: '0',
+    met: withSuffixList.length === 0,
+    note: 'JS files holding the public-suffix list (its "blogspot" entry) or naming tldts; tough-cookie is aliased to mocks/shims/tough-cookie.ts in browser builds',
   })
   emit({ name: 'bundle.firstScreenJs.raw', value: sum(firstScreen.map(raw)) / kB, unit: 'kB' })
   const allJs = listFiles(outDir).filter((file) => file.endsWith('.js'))

@@ -8,6 +8,7 @@ import type { FilterAst, FilterSchema } from '../odata/index.ts'
 import {
   betaSignInFilterSchema,
   dateBounds,
+  equalityValues,
   evaluateFilter,
   eventTypesOf,
   parseFilter,
@@ -70,8 +71,8 @@ function parseOptionalFilter(text: string | undefined, schema: FilterSchema): Fi
 
 /** Salt binding skiptokens to one generated tenant, so a token from another seed/now/size is rejected. */
 function tenantSalt(tenant: Tenant): string {
-  const { seed, now, size } = tenant.config
-  return `${seed}|${now.toISOString()}|${size}`
+  const { seed, now, size, scale = 1 } = tenant.config
+  return `${seed}|${now.toISOString()}|${size}|${scale}`
 }
 
 function queryHash(ctx: EndpointContext, routeKey: string, query: CollectionQuery): string {
@@ -113,15 +114,21 @@ function listSignIns(version: GraphVersion, url: URL, ctx: EndpointContext): Jso
   // Spec §1.1: v1.0 has no signInEventTypes (400 via its schema) and lists interactive sign-ins only.
   const schema = version === 'beta' ? betaSignInFilterSchema : v1SignInFilterSchema
   const ast = parseOptionalFilter(query.filterText, schema)
-  const types = version === 'beta' ? eventTypesOf(ast) : (['interactiveUser'] as const)
+  const filterTypes = version === 'beta' ? eventTypesOf(ast) : (['interactiveUser'] as const)
+  // Issue #12: a user's or a correlation id's sign-ins are looked up, not found by scanning 30 days.
+  const subset = ctx.tenant.subset({
+    userIds: equalityValues(ast, 'userId'),
+    correlationIds: equalityValues(ast, 'correlationId'),
+  })
+  const types = subset ? filterTypes.filter((type) => subset.types.includes(type)) : filterTypes
   const hash = queryHash(ctx, `${version}/signIns`, query)
   const start = query.skipToken === undefined ? undefined : decodeSkipToken(query.skipToken, hash)
   const range = hourRange(ctx.tenant, dateBounds(ast, 'createdDateTime'))
   const page = scanBuckets(
-    signInSource(ctx.tenant, types, ctx.signInCache),
+    signInSource(ctx.tenant, types, ctx.signInCache, subset),
     {
-      firstBucket: range.first,
-      lastBucket: range.last,
+      firstBucket: subset ? Math.max(range.first, subset.firstHour) : range.first,
+      lastBucket: subset ? Math.min(range.last, subset.lastHour) : range.last,
       descending: query.descending,
       pageSize: query.top,
       matches: signInMatcher(ast, schema, ctx.visibility),

@@ -8,7 +8,7 @@ import type {
   SignInEventType,
   SummarizedSignIn,
 } from '../../contract/sign-in.ts'
-import type { Tenant } from '../tenant/index.ts'
+import type { SignInSubset, Tenant } from '../tenant/index.ts'
 import type { BucketSource } from './scan.ts'
 
 export const HOUR_MS = 3_600_000
@@ -69,21 +69,29 @@ function sortNewestFirst<T extends { id: string }>(rows: T[], instant: (row: T) 
   return keyed.map((entry) => entry.row)
 }
 
+/**
+ * With a subset (a userId / correlationId lookup), hours are sized and built from its groups only. Those are a
+ * few records each, cheap to rebuild, and a 30-day lookup touches hundreds of hours: caching them would only
+ * push the busy hours of ordinary walks out of the cache.
+ */
 export function signInSource(
   tenant: Tenant,
   types: readonly SignInEventType[],
   cache: BucketCache<BetaSignIn>,
+  subset?: SignInSubset,
 ): BucketSource<BetaSignIn> {
+  const selectors = types.map((type) => subset?.selectorFor(type))
   return {
     bucketCount: tenant.hourCount,
-    sizeHint: (hour) => types.reduce((sum, type) => sum + tenant.countInHour(type, hour), 0),
-    records: (hour) =>
-      cache.get(`${types.join(',')}@${hour}`, () =>
+    sizeHint: (hour) => types.reduce((sum, type, i) => sum + tenant.countInHour(type, hour, selectors[i]), 0),
+    records: (hour) => {
+      const build = () =>
         sortNewestFirst(
-          types.flatMap((type) => tenant.signInsInHour(type, hour)),
+          types.flatMap((type, i) => tenant.signInsInHour(type, hour, selectors[i])),
           (row) => row.createdDateTime,
-        ),
-      ),
+        )
+      return subset ? build() : cache.get(`${types.join(',')}@${hour}`, build)
+    },
   }
 }
 

@@ -32,6 +32,26 @@ export function dateBounds(ast: FilterAst | undefined, path: string): { from?: D
   }
 }
 
+/**
+ * String values of `path eq '…'` comparisons on the filter's top-level AND chain: every accepted record has
+ * `path` equal to each of them (used to look records up by an indexed key instead of scanning).
+ */
+export function equalityValues(ast: FilterAst | undefined, path: string): string[] {
+  const values: string[] = []
+  const pending: FilterAst[] = ast ? [ast] : []
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.kind === 'and') pending.push(node.left, node.right)
+    else if (
+      node.kind === 'compare' &&
+      node.op === 'eq' &&
+      node.path === path &&
+      node.value.kind === 'string'
+    )
+      values.push(node.value.value)
+  }
+  return values
+}
+
 export type SignInEventType =
   'interactiveUser' | 'nonInteractiveUser' | 'servicePrincipal' | 'managedIdentity'
 

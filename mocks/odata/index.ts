@@ -5,5 +5,5 @@ export type { PropertyType, FilterProperty, FilterSchema, FilterOperator } from 
 export { betaSignInFilterSchema, v1SignInFilterSchema, summaryFilterSchema } from './schema.ts'
 export { parseFilter, MAX_FILTER_BYTES, MAX_FILTER_NESTING } from './parser.ts'
 export { evaluateFilter } from './evaluate.ts'
-export { dateBounds, eventTypesOf, type SignInEventType } from './analysis.ts'
+export { dateBounds, equalityValues, eventTypesOf, type SignInEventType } from './analysis.ts'
 export { formatFilter } from './format.ts'

@@ -9,6 +9,7 @@ describe('tenantConfigFromEnv', () => {
       seed: 42,
       now: new Date('2025-03-04T12:00:00Z'),
       size: 'small',
+      scale: 1,
     })
     expect(tenantConfigFromEnv({ MOCK_NOW: '2025-03-04T13:00:00.5+01:00' }).now.toISOString()).toBe(
       '2025-03-04T12:00:00.500Z',
@@ -19,6 +20,7 @@ describe('tenantConfigFromEnv', () => {
       seed: 3,
       now: fallbackNow,
       size: 'default',
+      scale: 1,
     })
     expect(tenantConfigFromEnv({ MOCK_SEED: ' ' }, { now: fallbackNow }).seed).toBe(1)
   })
@@ -35,5 +37,15 @@ describe('tenantConfigFromEnv', () => {
     expect(() => tenantConfigFromEnv({ MOCK_SIZE: 'huge' })).toThrow(
       /MOCK_SIZE must be one of default, small/,
     )
+  })
+  it('reads MOCK_SCALE: a positive factor up to 100, decimals allowed', () => {
+    expect(tenantConfigFromEnv({ MOCK_SCALE: '10' }).scale).toBe(10)
+    expect(tenantConfigFromEnv({ MOCK_SCALE: ' 0.5 ' }).scale).toBe(0.5)
+    expect(tenantConfigFromEnv({}, { scale: 3 }).scale).toBe(3)
+    for (const bad of ['0', '-2', '1e3', 'ten', '101', '10x']) {
+      expect(() => tenantConfigFromEnv({ MOCK_SCALE: bad }), bad).toThrow(
+        new RegExp(`MOCK_SCALE must be a number above 0 and at most 100.*"${bad}"`),
+      )
+    }
   })
 })

@@ -1,5 +1,5 @@
 /**
- * Tenant configuration from environment variables (MOCK_SEED, MOCK_NOW, MOCK_SIZE), for the
+ * Tenant configuration from environment variables (MOCK_SEED, MOCK_NOW, MOCK_SIZE, MOCK_SCALE), for the
  * standalone server, Playwright and benchmarks. Invalid values throw: a silently wrong tenant
  * would make every failure downstream confusing.
  */
@@ -7,6 +7,8 @@ import type { TenantConfig, TenantSize } from './index.ts'
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/
 const sizes: readonly TenantSize[] = ['default', 'small']
+/** Sign-in ids hold up to 2^20 sign-ins per hour and category; 100x the default tenant stays well under. */
+export const MAX_SCALE = 100
 
 export function tenantConfigFromEnv(
   env: Record<string, string | undefined>,
@@ -39,5 +41,16 @@ export function tenantConfigFromEnv(
     }
     size = sizeText as TenantSize
   }
-  return { seed, now, size }
+  const scaleText = env.MOCK_SCALE?.trim()
+  let scale = defaults.scale ?? 1
+  if (scaleText) {
+    const parsed = Number(scaleText)
+    if (!/^\d+(\.\d+)?$/.test(scaleText) || !(parsed > 0) || parsed > MAX_SCALE) {
+      throw new Error(
+        `MOCK_SCALE must be a number above 0 and at most ${MAX_SCALE} (e.g. MOCK_SCALE=10 for 10x the sign-ins); got "${env.MOCK_SCALE}"`,
+      )
+    }
+    scale = parsed
+  }
+  return { seed, now, size, scale }
 }

@@ -12,11 +12,14 @@ import { signInEventTypes } from '../../contract/sign-in.ts'
 import { buildDirectory, type Directory } from './directory.ts'
 import { groupsInHour, type Group } from './groups.ts'
 import { decodeSignInId } from './ids.ts'
-import { buildRecords } from './records.ts'
+import { buildRecords, type GroupSelector } from './records.ts'
+import { subsetOf, type SignInSubset, type SubsetCriteria } from './subsets.ts'
 import { assertWindowStart, summarize, windowHours } from './summaries.ts'
 import { createVolumeModel, HOUR_MS, typeCode, type TenantSize } from './volume.ts'
 
 export type { TenantSize } from './volume.ts'
+export type { GroupSelector } from './records.ts'
+export type { SignInSubset, SubsetCriteria } from './subsets.ts'
 export { tenantConfigFromEnv } from './env.ts'
 export { toV1SignIn, collapseEvolvableEnums } from './projection.ts'
 export {
@@ -31,6 +34,8 @@ export interface TenantConfig {
   seed: number
   now: Date
   size: TenantSize
+  /** Multiplies the volume of every hour (MOCK_SCALE, default 1); nothing more is held in memory. */
+  scale?: number
 }
 
 export interface Tenant {
@@ -44,10 +49,15 @@ export interface Tenant {
   hourStart(hour: number): Date
   /** Bucket index (may be < 0 or ≥ hourCount). */
   hourOf(date: Date): number
-  /** Number of sign-ins of `type` in bucket `hour`, cheap (no record building). */
-  countInHour(type: SignInEventType, hour: number): number
-  /** All beta-shaped sign-ins of `type` in bucket `hour`, newest first (ties by id), none after now. */
-  signInsInHour(type: SignInEventType, hour: number): BetaSignIn[]
+  /** Number of sign-ins of `type` in bucket `hour` (of the selected groups), cheap (no record building). */
+  countInHour(type: SignInEventType, hour: number, select?: GroupSelector): number
+  /**
+   * Beta-shaped sign-ins of `type` in bucket `hour`, newest first (ties by id), none after now; with `select`,
+   * only those of the selected groups (same ids and order as in the whole bucket).
+   */
+  signInsInHour(type: SignInEventType, hour: number, select?: GroupSelector): BetaSignIn[]
+  /** Where the sign-ins with these indexed keys can be (subsets.ts); undefined without any key. */
+  subset(criteria: SubsetCriteria): SignInSubset | undefined
   /** Summaries of the window starting at `windowStart` (UTC-aligned), signInCount desc then id. */
   summariesInWindow(
     type: Exclude<SignInEventType, 'interactiveUser'>,
@@ -58,9 +68,10 @@ export interface Tenant {
   findSignIn(id: string): BetaSignIn | undefined
 }
 
-// Groups are small (numbers only): keeping every bucket of all four categories (~10 MB at default
-// size) makes repeated 30-day summary scans pay only for building rows.
-const GROUP_CACHE_LIMIT = 4 * (30 * 24 + 2)
+// Groups are small (numbers only): keeping every bucket of all four categories (~200,000 groups, ~10 MB at
+// default size) makes repeated 30-day summary scans pay only for building rows. A scaled tenant (MOCK_SCALE)
+// has proportionally more groups, so the cache is capped by groups, least recently used first.
+const GROUP_CACHE_MAX_GROUPS = 300_000
 
 export function createTenant(config: TenantConfig): Tenant {
   const nowMs = config.now.getTime()
@@ -70,28 +81,49 @@ export function createTenant(config: TenantConfig): Tenant {
   const baseHour = retentionStartMs / HOUR_MS
   const hourCount = Math.floor((nowMs - retentionStartMs) / HOUR_MS) + 1
   const directory = buildDirectory(seed)
-  const volume = createVolumeModel(directory, config.size)
+  const volume = createVolumeModel(directory, config.size, config.scale ?? 1)
   const ctx = { dir: directory, volume }
   const inRange = (hour: number) => Number.isInteger(hour) && hour >= 0 && hour < hourCount
   // The bucket containing now is cut at now (+1 ms so a sign-in at exactly `now` is allowed).
   const lengthMs = (hour: number) =>
     hour === hourCount - 1 ? nowMs - (retentionStartMs + hour * HOUR_MS) + 1 : HOUR_MS
-  const countInHour = (type: SignInEventType, hour: number) => {
+  const fullCountInHour = (type: SignInEventType, hour: number) => {
     if (!inRange(hour)) return 0
     const full = volume.count(type, baseHour + hour)
     return hour === hourCount - 1 ? Math.floor((full * lengthMs(hour)) / HOUR_MS) : full
   }
   const groupCache = new Map<string, Group[]>()
+  let cachedGroups = 0
   const groupsOf = (type: SignInEventType, hour: number): Group[] => {
     const cacheKey = `${type}:${hour}`
     const cached = groupCache.get(cacheKey)
-    if (cached) return cached
-    const groups = groupsInHour(ctx, type, baseHour + hour, countInHour(type, hour), lengthMs(hour))
-    if (groupCache.size >= GROUP_CACHE_LIMIT) groupCache.delete(groupCache.keys().next().value as string)
+    if (cached) {
+      groupCache.delete(cacheKey)
+      groupCache.set(cacheKey, cached)
+      return cached
+    }
+    const groups = groupsInHour(ctx, type, baseHour + hour, fullCountInHour(type, hour), lengthMs(hour))
+    for (const [oldKey, old] of groupCache) {
+      if (cachedGroups + groups.length <= GROUP_CACHE_MAX_GROUPS) break
+      groupCache.delete(oldKey)
+      cachedGroups -= old.length
+    }
     groupCache.set(cacheKey, groups)
+    cachedGroups += groups.length
     return groups
   }
-  const bucketRecords = (type: SignInEventType, hour: number) =>
+  const countInHour = (type: SignInEventType, hour: number, select?: GroupSelector) => {
+    if (!select) return fullCountInHour(type, hour)
+    if (!inRange(hour)) return 0
+    let count = 0
+    let firstIndex = 0
+    for (const group of groupsOf(type, hour)) {
+      if (select(group, firstIndex)) count += group.count
+      firstIndex += group.count
+    }
+    return count
+  }
+  const bucketRecords = (type: SignInEventType, hour: number, select?: GroupSelector) =>
     buildRecords(
       directory,
       {
@@ -101,6 +133,7 @@ export function createTenant(config: TenantConfig): Tenant {
         lengthMs: lengthMs(hour),
       },
       groupsOf(type, hour),
+      select,
     )
 
   return {
@@ -111,9 +144,10 @@ export function createTenant(config: TenantConfig): Tenant {
     hourStart: (hour) => new Date(retentionStartMs + hour * HOUR_MS),
     hourOf: (date) => Math.floor((date.getTime() - retentionStartMs) / HOUR_MS),
     countInHour,
-    signInsInHour(type, hour) {
+    subset: (criteria) => subsetOf(directory, baseHour, hourCount, criteria),
+    signInsInHour(type, hour, select) {
       if (!inRange(hour)) return []
-      return bucketRecords(type, hour).sort((a, b) =>
+      return bucketRecords(type, hour, select).sort((a, b) =>
         a.createdDateTime === b.createdDateTime
           ? a.id < b.id
             ? -1

@@ -10,6 +10,7 @@ import { failureReasonOf } from './error-codes.ts'
 import { groupFacts } from './group-facts.ts'
 import type { Group } from './groups.ts'
 import { hostileUserAgentPerMille, hostileUserAgents } from './hostile.ts'
+import { requestCorrelationId, sessionCorrelationId } from './correlation.ts'
 import { encodeSignInId } from './ids.ts'
 import { guidOf, hashInts, tokenIdentifier, unit } from './random.ts'
 import { typeCode } from './volume.ts'
@@ -139,18 +140,33 @@ export interface BucketRef {
   readonly lengthMs: number
 }
 
-/** Builds the bucket's records in generation order (index = position, encoded in the id). */
-export function buildRecords(dir: Directory, bucket: BucketRef, groups: readonly Group[]): BetaSignIn[] {
+/** Which groups of a bucket to build; `firstIndex` is the bucket index of the group's first sign-in. */
+export type GroupSelector = (group: Group, firstIndex: number) => boolean
+
+/**
+ * Builds the bucket's records in generation order (index = position in the whole bucket, encoded in the id).
+ * With `select`, only the chosen groups are built; their records keep the ids they have in the whole bucket.
+ */
+export function buildRecords(
+  dir: Directory,
+  bucket: BucketRef,
+  groups: readonly Group[],
+  select?: GroupSelector,
+): BetaSignIn[] {
   const out: BetaSignIn[] = []
+  let nextIndex = 0
   const { type, absoluteHour, hourStartMs, lengthMs } = bucket
   const day = Math.floor(absoluteHour / 24)
   const code = typeCode(type)
   const isUser = type === 'interactiveUser' || type === 'nonInteractiveUser'
   for (const g of groups) {
+    const groupStart = nextIndex
+    nextIndex += g.count
+    if (select && !select(g, groupStart)) continue
     const { user, app, sp, mi, resource, ip, place, ca } = groupFacts(dir, type, g, day)
     const mfa = isUser && ca.mfaRequired
     const risky = g.ipSlot === 3
-    const session = user ? guidOf(dir.seed, 0x5e55, user.index, app!.family, day) : ''
+    const session = user ? sessionCorrelationId(dir.seed, user.index, app!.family, day) : ''
     const failureReason = failureReasonOf(g.errorCode)
     const additionalDetails = additionalDetailsOf(g.errorCode, mfa)
     const interactive = type === 'interactiveUser'
@@ -165,7 +181,7 @@ export function buildRecords(dir: Directory, bucket: BucketRef, groups: readonly
     const sessionId = user ? guidOf(dir.seed, 0x5e56, user.index, day) : null
     const deviceDetails: BetaSignIn['deviceDetail'][] = []
     for (let j = 0; j < g.count; j++) {
-      const index = out.length
+      const index = groupStart + j
       const h = hashInts(g.seed, j)
       const offset =
         j === 0 ? g.firstOffsetMs : g.firstOffsetMs + Math.floor(unit(h) * (lengthMs - g.firstOffsetMs))
@@ -263,7 +279,7 @@ export function buildRecords(dir: Directory, bucket: BucketRef, groups: readonly
         clientSessionId: null,
         conditionalAccessAudiences: audiences,
         conditionalAccessStatus: ca.status,
-        correlationId: user ? session : guidOf(g.seed, j, 0xc0),
+        correlationId: user ? session : requestCorrelationId(dir.seed, code, absoluteHour, index),
         createdDateTime,
         crossTenantAccessType: user?.isGuest ? 'b2bCollaboration' : 'none',
         deviceDetail: device

@@ -255,3 +255,31 @@ describe('default size', () => {
     expect(totals[1]! / total).toBeLessThan(0.75)
   })
 })
+
+describe('MOCK_SCALE', () => {
+  const scaled = createTenant({ seed: 7, now, size: 'small', scale: 10 })
+  const total = (tenant: Tenant, type: SignInEventType) => {
+    let sum = 0
+    for (let h = 0; h < tenant.hourCount; h++) sum += tenant.countInHour(type, h)
+    return sum
+  }
+
+  it('multiplies every category by the factor (within rounding noise), with the same directory', () => {
+    for (const type of signInEventTypes) {
+      const ratio = total(scaled, type) / total(small, type)
+      expect(ratio, type).toBeGreaterThan(9)
+      expect(ratio, type).toBeLessThan(11)
+    }
+    expect(scaled.directory.users).toHaveLength(small.directory.users.length)
+  })
+
+  it('builds records on demand that agree with the counts and with the summaries', () => {
+    const hour = scaled.hourOf(new Date('2025-02-20T15:30:00Z'))
+    const records = scaled.signInsInHour('nonInteractiveUser', hour)
+    expect(records).toHaveLength(scaled.countInHour('nonInteractiveUser', hour))
+    expect(new Set(records.map((r) => r.id)).size).toBe(records.length)
+    expect(scaled.findSignIn(records[records.length - 1]!.id)).toEqual(records[records.length - 1])
+    checkWindow(scaled, 'nonInteractiveUser', 'h1', new Date('2025-02-20T15:00:00Z'), 1)
+    checkWindow(scaled, 'servicePrincipal', 'h6', new Date('2025-02-20T12:00:00Z'), 6)
+  })
+})

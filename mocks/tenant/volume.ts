@@ -56,7 +56,8 @@ export interface VolumeModel {
   userWeightsAt(utcHourOfDay: number): Float64Array
 }
 
-export function createVolumeModel(dir: Directory, size: TenantSize): VolumeModel {
+/** `scale` multiplies every hour's expected count (MOCK_SCALE): more sign-ins, same shape, same directory. */
+export function createVolumeModel(dir: Directory, size: TenantSize, scale = 1): VolumeModel {
   // userWeights[h][u] = user weight × diurnal at that user's local hour; activity[h] = Σ_u.
   const userWeights: Float64Array[] = []
   const activity: number[] = []
@@ -99,7 +100,7 @@ export function createVolumeModel(dir: Directory, size: TenantSize): VolumeModel
     mean[type] = sum / (7 * DAY_HOURS)
   }
   const expected = (type: SignInEventType, absoluteHour: number) =>
-    ((perThirtyDays[size][type] / (30 * DAY_HOURS)) * shape(type, absoluteHour)) / mean[type]
+    (((perThirtyDays[size][type] / (30 * DAY_HOURS)) * shape(type, absoluteHour)) / mean[type]) * scale
   return {
     expected,
     count(type, absoluteHour) {

@@ -1,22 +1,31 @@
 import { StrictMode, Suspense, use } from 'react'
 import { createRoot } from 'react-dom/client'
+import { startMockEngine } from '../../mocks/engine.ts'
 import { appEnv } from '../config/env.ts'
 import { useDataSourceSelection } from '../features/data-source/index.ts'
 import { App } from './App.tsx'
 import { systemClock } from '../lib/clock/clock.tsx'
 import { createMockDataSource } from '../lib/data-source/data-source.tsx'
 import { ScenarioPicker } from './ScenarioPicker.tsx'
+import { isFramed, showFramedNotice } from './refuse-framing.ts'
 import { preloadStoredTheme } from './theme.tsx'
 
 const rootElement = document.getElementById('root')
 if (!rootElement) throw new Error('index.html has no #root element')
+if (isFramed(window)) {
+  showFramedNotice(rootElement, window)
+  // Nothing below may start in a frame (not the mock tenant, not MSAL); a module cannot return, so it stops here.
+  await new Promise<never>(() => undefined)
+}
 
 const env = appEnv()
 const mockNow = env.mockNow ?? systemClock()
-// Dynamic import: msw and the fake tenant load only when the mock tenant is in use. Not awaited: the shell renders
-// while the worker registers and the tenant is built (issue #7, start-up); mock requests wait for `mockGraph`.
+// The fake's engine worker starts first (a few hundred bytes here): its script downloads and the tenant is built
+// off the main thread while msw's client loads and registers its service worker (issue #16). msw is a dynamic
+// import, not awaited: the shell renders meanwhile (issue #7); mock requests wait for `mockGraph`.
+const mockEngine = startMockEngine({ seed: env.mockSeed, now: mockNow, size: env.mockSize })
 const mockGraph = import('../../mocks/browser.ts').then((mocks) =>
-  mocks.startMockGraph({ seed: env.mockSeed, now: mockNow, size: env.mockSize }),
+  mocks.startMockGraph({ engine: mockEngine }),
 )
 mockGraph.catch((error: unknown) => console.error('The mock tenant did not start:', error))
 // A Graph client at the real origin with a non-empty bearer token (the fake accepts any, mocks/graph/auth.ts).

@@ -73,3 +73,22 @@ test('graph mode works without MSAL ids (pasted token), but refuses a personal-a
     /Invalid environment configuration \(\.env\):\n  - VITE_MSAL_CLIENT_ID/,
   )
 })
+
+test('the build-time Graph base URL is https, plain http only on loopback (it carries the token)', () => {
+  const base = (value: string) => parseEnv({ VITE_GRAPH_BASE_URL: value }).graphBaseUrl
+  expect(base('http://127.0.0.1:4010')).toBe('http://127.0.0.1:4010')
+  expect(base('http://localhost:4010/')).toBe('http://localhost:4010')
+  expect(base('http://[::1]:4010')).toBe('http://[::1]:4010')
+  expect(base('https://graph.microsoft.com')).toBe('https://graph.microsoft.com')
+  for (const value of [
+    'http://graph.microsoft.com',
+    'http://10.0.0.5:4010',
+    'http://127.0.0.1.evil.example',
+  ]) {
+    expect(problemsOf({ VITE_GRAPH_BASE_URL: value })).toEqual([
+      expect.stringMatching(
+        /^VITE_GRAPH_BASE_URL must be https \(plain http only for 127\.0\.0\.1, ::1 or localhost\)/,
+      ),
+    ])
+  }
+})

@@ -4,6 +4,7 @@
  */
 // zod/mini (functional API): the same checks as classic zod at a fraction of the first-screen bytes (issue #7).
 import * as z from 'zod/mini'
+import { graphBaseUrlTransportProblem } from './graph-base-url.ts'
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 // A tenant is a GUID, a verified domain, or the multi-tenant 'organizations' authority (personal accounts
@@ -33,7 +34,17 @@ const envSchema = z.object({
   VITE_GRAPH_BASE_URL: withDefault(
     optional(
       z.pipe(
-        z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://graph.microsoft.com' }),
+        z
+          .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://graph.microsoft.com' })
+          .check(
+            // The same rule as the Settings value: the build-time default carries the token too.
+            z.refine(
+              (url: string) => !URL.canParse(url) || graphBaseUrlTransportProblem(new URL(url)) === null,
+              {
+                error: 'must be https (plain http only for 127.0.0.1, ::1 or localhost)',
+              },
+            ),
+          ),
         z.transform((url: string) => url.replace(/\/+$/, '')),
       ),
     ),

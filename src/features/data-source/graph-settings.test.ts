@@ -21,7 +21,11 @@ test('base URL: https anywhere, http only on loopback, trailing slash dropped', 
     url: 'http://localhost:4010/proxy',
   })
   expect(normaliseGraphBaseUrl('')).toEqual({ url: defaultGraphBaseUrl })
+  expect(normaliseGraphBaseUrl('http://[::1]:4010')).toEqual({ url: 'http://[::1]:4010' })
   expect(normaliseGraphBaseUrl('http://graph.example.com')).toMatchObject({
+    problem: expect.stringContaining('https'),
+  })
+  expect(normaliseGraphBaseUrl('http://127.0.0.1.evil.example')).toMatchObject({
     problem: expect.stringContaining('https'),
   })
   expect(normaliseGraphBaseUrl('javascript:alert(1)')).toMatchObject({ problem: 'Use an https URL.' })

@@ -4,6 +4,7 @@
  */
 // zod/mini (functional API): the same checks as classic zod at a fraction of the first-screen bytes (issue #7).
 import * as z from 'zod/mini'
+import { graphBaseUrlTransportProblem } from '../../config/graph-base-url.ts'
 
 export interface GraphSettings {
   /** application (client) id of the SPA registration; empty = sign-in unavailable, pasting a token still works */
@@ -19,7 +20,6 @@ export const graphSettingsStorageKey = 'sign-in-logs-studio:graph-settings'
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
 
 export type GraphSettingsProblems = Partial<Record<keyof GraphSettings, string>>
 
@@ -35,13 +35,8 @@ export function normaliseGraphBaseUrl(input: string): { url: string } | { proble
       return { problem: 'Enter a full URL, such as https://graph.microsoft.com.' }
     throw error
   }
-  // A bearer token must not cross the network in clear text: plain http only to this machine (the standalone fake).
-  if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
-    return {
-      problem: 'Use https. Plain http is allowed only for 127.0.0.1 or localhost (the standalone fake).',
-    }
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { problem: 'Use an https URL.' }
+  const transport = graphBaseUrlTransportProblem(url)
+  if (transport) return { problem: transport }
   if (url.username || url.password) return { problem: 'The URL must not contain a user name or password.' }
   if (url.search || url.hash) return { problem: 'The base URL must not have a query (?…) or fragment (#…).' }
   return { url: `${url.origin}${url.pathname}`.replace(/\/+$/, '') }

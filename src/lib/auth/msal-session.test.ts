@@ -53,7 +53,7 @@ function fakeMsal(silent: () => Promise<string>) {
   return { module, calls, configurations }
 }
 
-test('configuration: memory-only cache, tenant authority, legacy popup polling', () => {
+test('configuration: memory-only cache, tenant authority, legacy popup polling with the origin check kept on', () => {
   const config = msalConfiguration({
     clientId: ' 11111111-1111-1111-1111-111111111111 ',
     tenantId: 'contoso.onmicrosoft.com',
@@ -63,6 +63,8 @@ test('configuration: memory-only cache, tenant authority, legacy popup polling',
     clientId: '11111111-1111-1111-1111-111111111111',
     authority: 'https://login.microsoftonline.com/contoso.onmicrosoft.com',
     redirectUri: window.location.origin,
+    // Legacy polling would otherwise default it to false (MSAL 5 buildConfiguration).
+    originCheck: true,
   })
   expect(config.system).toEqual({ enableLegacyPolling: true })
   expect(authorityFor('')).toBe('https://login.microsoftonline.com/organizations')

@@ -10,6 +10,11 @@
  * - Popup, not redirect: the page (and the pasted filters in its URL) stays put. MSAL 5 normally needs a bridge
  *   page that broadcasts the response; `enableLegacyPolling` instead lets this window read the popup's URL once
  *   it is back on our origin (redirect URI = the app's origin, registered as an SPA redirect URI).
+ * - `originCheck: true`: legacy polling turns MSAL's popup origin check off by default, which tells Entra that no
+ *   untrusted window can reach the popup even when one can (a cross-origin opener, or the app framed by another
+ *   site). With the check on, MSAL vouches for that only when it holds, so in those settings Entra keeps its
+ *   Cross-Origin-Opener-Policy on the popup and sign-in fails closed instead of exposing the popup. (MSAL logs a
+ *   warning about the combination; its logger is off, see below.) The app also refuses to run in a frame.
  * - Tokens: `acquireTokenSilent` first (memory cache, then refresh token, then hidden iframe to
  *   login.microsoftonline.com — which is why the CSP allows that frame), and an interactive popup only when
  *   Entra says interaction is required.
@@ -66,6 +71,7 @@ export function msalConfiguration(settings: MsalSettings): Configuration {
       authority: authorityFor(settings.tenantId),
       redirectUri: settings.redirectUri ?? window.location.origin,
       postLogoutRedirectUri: null,
+      originCheck: true,
     },
     cache: { cacheLocation: 'memoryStorage' },
     system: { enableLegacyPolling: true },

@@ -1,4 +1,4 @@
-import { Button, Text, makeStyles, tokens } from '@fluentui/react-components'
+import { Button, Text, makeStyles, tokens, useRestoreFocusTarget } from '@fluentui/react-components'
 import { tokenValidity } from '../../../lib/auth/access-token-claims.ts'
 import { describeTokenExpiry } from '../format-token-expiry.ts'
 import type { GraphConnection } from '../graph-connection.ts'
@@ -20,6 +20,8 @@ export interface ConnectionStatusProps {
 
 export function ConnectionStatus({ connection, baseUrl, now, onSettings, onSignOut }: ConnectionStatusProps) {
   const styles = useStyles()
+  // Settings opens the connect dialog; focus comes back here when it closes.
+  const restoreFocusHere = useRestoreFocusTarget()
   const who = connection.credential.principal
   const how =
     connection.pasted !== null
@@ -35,7 +37,7 @@ export function ConnectionStatus({ connection, baseUrl, now, onSettings, onSignO
       >
         {how} · {baseUrl}
       </Text>
-      <Button size="small" onClick={onSettings}>
+      <Button {...restoreFocusHere} size="small" onClick={onSettings}>
         Connection
       </Button>
       <Button size="small" onClick={onSignOut}>

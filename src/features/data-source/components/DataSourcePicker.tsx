@@ -1,4 +1,4 @@
-import { Field, Select, makeStyles } from '@fluentui/react-components'
+import { Field, Select, makeStyles, useRestoreFocusTarget } from '@fluentui/react-components'
 
 export type DataSourceKind = 'mock' | 'graph'
 
@@ -16,9 +16,12 @@ export function DataSourcePicker({
   onChange: (kind: DataSourceKind) => void
 }) {
   const styles = useStyles()
+  // The connect dialog opens from here; Tabster returns focus here when it closes.
+  const restoreFocusHere = useRestoreFocusTarget()
   return (
     <Field label="Data source" orientation="horizontal">
       <Select
+        {...restoreFocusHere}
         className={styles.select}
         value={value}
         onChange={(_, data) => {

@@ -9,6 +9,7 @@ import { createMockGraphServer } from '../../../../mocks/node.ts'
 import { createMockDataSource } from '../../../lib/data-source/data-source.tsx'
 import type { GraphClient, GraphPage } from '../../../lib/graph/client.ts'
 import type { GraphError } from '../../../lib/graph/errors.ts'
+import { makeSignIn } from '../export/test-sign-in.ts'
 import { statusOf } from '../model/status.ts'
 import { tabById } from '../model/tabs.ts'
 import { defaultViewState, type ViewState } from '../model/view-state.ts'
@@ -208,7 +209,8 @@ describe('list paging stops a loop', () => {
     const client = { baseUrl: GRAPH, getPage } as unknown as GraphClient
     return { source: { id: 'scripted', kind: 'graph' as const, label: 'scripted', client }, requested }
   }
-  const signIn = (id: string) => ({ id }) as BetaSignIn
+  // Whole records: pages are checked against the contract (read-records.ts), and a bare `{ id }` is left out.
+  const signIn = (id: string) => makeSignIn({ id })
 
   test('10 empty pages in a row fail the fetch with a clear error', async () => {
     const { source: scripted, requested } = scriptedSource((url) => ({

@@ -3,7 +3,15 @@
  * @fluentui/react-menu is not first-screen code). It mounts open: Fluent's Menu then focuses the first item,
  * and on close returns focus to this trigger.
  */
-import { Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, ToolbarButton } from '@fluentui/react-components'
+import {
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  ToolbarButton,
+  useRestoreFocusTarget,
+} from '@fluentui/react-components'
 import { ArrowDownloadRegular } from '@fluentui/react-icons'
 
 export function DownloadMenu({
@@ -15,10 +23,14 @@ export function DownloadMenu({
   onOpenChange: (open: boolean) => void
   onPick: (format: 'csv' | 'json') => void
 }) {
+  // The download pane opens from a menu item that is gone by then: focus returns here when the pane closes.
+  const restoreFocusHere = useRestoreFocusTarget()
   return (
     <Menu open={open} onOpenChange={(_, data) => onOpenChange(data.open)}>
       <MenuTrigger disableButtonEnhancement>
-        <ToolbarButton icon={<ArrowDownloadRegular />}>Download</ToolbarButton>
+        <ToolbarButton {...restoreFocusHere} icon={<ArrowDownloadRegular />}>
+          Download
+        </ToolbarButton>
       </MenuTrigger>
       <MenuPopover>
         <MenuList>

@@ -6,7 +6,7 @@ import { EmptyState } from '../../../components/EmptyState.tsx'
 import { GraphErrorBar } from '../../../components/GraphErrorBar.tsx'
 import { GridSkeleton } from '../../../components/GridSkeleton.tsx'
 import type { GraphError } from '../../../lib/graph/errors.ts'
-import { filterPlanOf, signInListQuery } from '../api/queries.ts'
+import { filterPlanOf, LIST_PAGE_SIZE, signInListQuery } from '../api/queries.ts'
 import type { TabDefinition } from '../model/tabs.ts'
 import type { ViewState } from '../model/view-state.ts'
 import { createRowAppender } from './grid/appended-rows.ts'
@@ -23,8 +23,12 @@ export interface FlatSignInViewProps {
   onOpenDetails: (signIn: BetaSignIn, rowElement: HTMLElement) => void
 }
 
-/** Start the next page this many rows before the end, so scrolling rarely waits (brief: "nears the end"). */
-const prefetchDistance = 40
+/**
+ * Start the next page half a page before the end (issue #16): scrolling at reading speed finds it loaded,
+ * while the first screen (20-odd rows of a 200-row page) does not spend a request of Graph's 5-per-10-s
+ * budget (graph-api.md §4.3) on a page nobody scrolled to yet.
+ */
+const prefetchDistance = LIST_PAGE_SIZE / 2
 
 /** URL → query options → pages → loaded rows (client-side pills applied) → virtual grid. */
 export function FlatSignInView({

@@ -30,7 +30,7 @@ export function LeftOutRecordsBar({
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{leftOutSummary(total, noun)}</MessageBarTitle>
-        Microsoft Graph sent them in a shape this app cannot read; everything else is shown.
+        {`Microsoft Graph sent ${total === 1 ? 'it' : 'them'} in a shape this app cannot read; everything else is shown.`}
         <details className={styles.details}>
           <summary>What was wrong</summary>
           <ul className={styles.list}>

@@ -1,5 +1,11 @@
 import { Suspense, lazy, useState } from 'react'
-import { Text, Toolbar, ToolbarButton, ToolbarDivider } from '@fluentui/react-components'
+import {
+  Text,
+  Toolbar,
+  ToolbarButton,
+  ToolbarDivider,
+  useRestoreFocusTarget,
+} from '@fluentui/react-components'
 import { ArrowClockwiseRegular, ArrowDownloadRegular, ColumnTripleEditRegular } from '@fluentui/react-icons'
 import { ErrorBoundary } from '../../../components/ErrorBoundary.tsx'
 import { onDemand, onDemandFailureMessage } from './on-demand.ts'
@@ -33,6 +39,7 @@ function DownloadButton({ onPick }: { onPick: (format: 'csv' | 'json') => void }
   const [menu, setMenu] = useState(() => downloadMenu.loaded())
   const [open, setOpen] = useState(false)
   const [failed, setFailed] = useState(false)
+  const restoreFocusHere = useRestoreFocusTarget()
   if (menu) {
     return (
       <menu.DownloadMenu
@@ -61,6 +68,7 @@ function DownloadButton({ onPick }: { onPick: (format: 'csv' | 'json') => void }
   return (
     <>
       <ToolbarButton
+        {...restoreFocusHere}
         icon={<ArrowDownloadRegular />}
         // As Fluent's closed MenuTrigger: aria-haspopup, no aria-expanded.
         aria-haspopup="menu"
@@ -79,6 +87,8 @@ function DownloadButton({ onPick }: { onPick: (format: 'csv' | 'json') => void }
 export function SignInToolbar({ now, onRefresh, onOpenColumns }: SignInToolbarProps) {
   const [download, setDownload] = useState<'csv' | 'json' | null>(null)
   const [everOpened, setEverOpened] = useState(false)
+  // Dialogs opened from here hand focus back to their opener when they close (Tabster's restorer).
+  const restoreFocusHere = useRestoreFocusTarget()
   const open = (format: 'csv' | 'json') => {
     setEverOpened(true)
     setDownload(format)
@@ -92,6 +102,7 @@ export function SignInToolbar({ now, onRefresh, onOpenColumns }: SignInToolbarPr
           Refresh
         </ToolbarButton>
         <ToolbarButton
+          {...restoreFocusHere}
           icon={<ColumnTripleEditRegular />}
           disabled={onOpenColumns === null}
           disabledFocusable={onOpenColumns === null}

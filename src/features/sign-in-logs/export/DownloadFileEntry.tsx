@@ -17,6 +17,7 @@ import {
   Text,
   makeStyles,
   tokens,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components'
 import type { DownloadFileDefinition } from './download-files.ts'
 import { interruptionText, progressLines, resultText, waitText } from './download-messages.ts'
@@ -77,6 +78,9 @@ export function DownloadFileEntry({
   const busy = state.status === 'starting' || state.status === 'active'
   const active = state.status === 'active' ? state : null
   const secondsLeft = useSecondsUntil(active?.waitEndsAt ?? null, active?.progress.wait?.seconds ?? 0)
+  // Focus must never fall out of the pane (its Escape and Tab trap only work from inside): while busy the button
+  // stays focusable, and when Cancel, Keep partial file or Resume disappear, Tabster restores focus here.
+  const restoreFocusHere = useRestoreFocusTarget()
 
   return (
     <>
@@ -92,9 +96,11 @@ export function DownloadFileEntry({
         onChange={(_, data) => setName(data.value)}
       />
       <Button
+        {...restoreFocusHere}
         appearance="primary"
         aria-describedby={descriptionId}
-        disabled={busy || name.trim() === ''}
+        disabledFocusable={busy}
+        disabled={!busy && name.trim() === ''}
         onClick={() => onDownload(name.trim())}
       >
         Download

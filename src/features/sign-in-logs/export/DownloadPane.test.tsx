@@ -154,4 +154,26 @@ describe('DownloadPane', () => {
     expect(saved).toEqual([])
     await waitFor(() => expect(requests).toBe(1))
   })
+
+  it('keyboard only: focus stays in the pane through a download, and Escape closes it', async () => {
+    const user = userEvent.setup()
+    const { pane, onClose } = renderPane('csv')
+    failNext = 'hang'
+    const download = within(pane).getAllByRole('button', { name: 'Download' })[0]!
+    download.focus()
+    await user.keyboard('{Enter}')
+    await within(pane).findByText(/0 records written/)
+    // A browser drops focus from a button that becomes `disabled` (to the page body, where the pane's Escape
+    // and Tab trap cannot hear the keyboard; jsdom does not): while busy it is only aria-disabled.
+    expect(download).toHaveProperty('disabled', false)
+    expect(download.getAttribute('aria-disabled')).toBe('true')
+    expect(document.activeElement).toBe(download)
+    await user.keyboard('{Enter}')
+    expect(requests).toBe(1)
+    await user.keyboard('{Escape}')
+    expect(onClose).toHaveBeenCalled()
+    // The pane is still open (onClose is a spy): end the hanging request.
+    await user.click(within(pane).getByRole('button', { name: 'Cancel' }))
+    await within(pane).findByText('No file was saved.')
+  })
 })

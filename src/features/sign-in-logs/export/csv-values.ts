@@ -6,9 +6,20 @@
 import type { SignInLocation, SignInStatus } from '../../../../contract/sign-in.ts'
 import { statusOfErrorCode } from '../model/status.ts'
 
-/** Empty values are empty cells, never "null"/"undefined" (§4 "Empty values"). */
+/**
+ * Empty values are empty cells, never "null"/"undefined" (§4 "Empty values"). A value that is not text although
+ * Graph's schema says it is (a number, an object) is written as its JSON rather than failing the file (issue #15).
+ */
 export function text(value: string | null | undefined): string {
-  return value ?? ''
+  if (typeof value === 'string') return value
+  return value === null || value === undefined ? '' : anyValueText(value)
+}
+
+/** Text of a value of unexpected type: JSON for objects and arrays, else its string form. */
+export function anyValueText(value: unknown): string {
+  if (typeof value === 'string') return value
+  if (value === null || value === undefined) return ''
+  return typeof value === 'object' ? JSON.stringify(value) : String(value)
 }
 
 /** Booleans as lowercase `true`/`false` (§4; the one real transcription shows `false` [T 23]). */

@@ -87,6 +87,17 @@ describe('value formats (downloads.md §4)', () => {
     expect(file(makeSignIn({ location: null }))).not.toMatch(/null|undefined/)
   })
 
+  it('writes a field of the wrong type as text instead of throwing', () => {
+    const odd = {
+      ...makeSignIn(),
+      id: 1234,
+      userDisplayName: 42,
+      ipAddress: true,
+    } as unknown as BetaSignIn
+    const cells = cellsOf(file(odd))
+    expect([cells['Request ID'], cells['User'], cells['IP address']]).toEqual(['1234', '42', 'true'])
+  })
+
   it('keeps empty location segments', () => {
     const cells = cellsOf(
       file(

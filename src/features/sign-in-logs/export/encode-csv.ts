@@ -9,6 +9,7 @@
  */
 import type { BetaSignIn } from '../../../../contract/sign-in.ts'
 import { csvLayouts, type AuthDetailRow, type CsvColumn } from './csv-columns.ts'
+import { anyValueText } from './csv-values.ts'
 
 /** CRLF line ends (§4 "Field separator / line end" [U]), as RFC 4180 §2.1 says. */
 export const CSV_LINE_END = '\r\n'
@@ -46,9 +47,12 @@ export function quoteCell(value: string): string {
   return value.includes('"') ? `"${value.replaceAll('"', '""')}"` : `"${value}"`
 }
 
-/** One data cell as written: neutralised, then quoted. */
+/**
+ * One data cell as written: neutralised, then quoted. A column reading a field of the wrong type (a number where
+ * Graph promises text) gets its text, so one odd record cannot throw and fail the whole file.
+ */
 export function encodeCell(value: string): string {
-  return quoteCell(neutraliseFormula(value))
+  return quoteCell(neutraliseFormula(typeof value === 'string' ? value : anyValueText(value)))
 }
 
 /** One data row: encoded cells joined by commas, ended by CRLF. */

@@ -24,7 +24,7 @@ describe('parseViewState', () => {
   test('reads every part of the view', () => {
     const { state, problems } = parseViewState(
       '?tab=service-principal&range=custom&start=2026-11-29T00:00:00Z&end=2026-11-30T00:00:00.000Z&agg=h6&dates=utc' +
-        '&sp.status=Failure&user.clientApp=Browser&user.clientApp=IMAP4&user.user=O%27Brien&selected=abc-123',
+        '&sp.status=Failure&user.clientApp=Browser&user.clientApp=IMAP4&user.user=O%27Brien&selected=0b4d2c1e-5f6a-4b7c-8d9e-0a1b2c3d4e5f',
       now,
     )
     expect(problems).toEqual([])
@@ -41,7 +41,7 @@ describe('parseViewState', () => {
         servicePrincipal: [{ field: 'status', values: ['Failure'] }],
         managedIdentity: [],
       },
-      selected: 'abc-123',
+      selected: '0b4d2c1e-5f6a-4b7c-8d9e-0a1b2c3d4e5f',
     })
   })
 
@@ -115,6 +115,53 @@ describe('parseViewState', () => {
       }),
       { numRuns: 200 },
     )
+  })
+})
+
+describe('hostile addresses stay cheap and quiet', () => {
+  test('at most 5 problems are listed, the rest counted', () => {
+    const search = Array.from({ length: 12 }, (_, i) => `user.nope${i}=x`).join('&')
+    const { state, problems } = parseViewState(`?${search}`, now)
+    expect(problems).toHaveLength(6)
+    expect(problems.slice(0, 5).every((problem) => problem.startsWith('Ignored filter'))).toBe(true)
+    expect(problems[5]).toBe('…and 7 more.')
+    expect(state).toEqual(defaultViewState)
+  })
+
+  test('5 problems are listed without a count', () => {
+    const search = Array.from({ length: 5 }, (_, i) => `user.nope${i}=x`).join('&')
+    expect(parseViewState(`?${search}`, now).problems).toHaveLength(5)
+  })
+
+  test.each([
+    'abc-123',
+    '../../beta/auditLogs',
+    '0b4d2c1e-5f6a-4b7c-8d9e-0a1b2c3d4e5f0',
+    '{0b4d2c1e-5f6a-4b7c-8d9e-0a1b2c3d4e5f}',
+  ])('selected=%s is not a GUID: dropped with a message', (value) => {
+    const { state, problems } = parseViewState(`?selected=${encodeURIComponent(value)}`, now)
+    expect(state.selected).toBeNull()
+    expect(problems).toEqual([expect.stringMatching(/^Ignored selected .*not a sign-in id \(a GUID\)/)])
+  })
+
+  test('a GUID selected is kept, trimmed', () => {
+    const id = '0B4D2C1E-5F6A-4B7C-8D9E-0A1B2C3D4E5F'
+    expect(parseViewState(`?selected=%20${id}%20`, now).state.selected).toBe(id)
+  })
+
+  test('a 1 MB query string is refused whole, without reading its parameters', () => {
+    const huge = `?tab=service-principal&user.user=${'a'.repeat(1024 * 1024)}`
+    const parse = vi.spyOn(URLSearchParams.prototype, 'getAll')
+    try {
+      const { state, problems } = parseViewState(huge, now)
+      expect(state).toEqual(defaultViewState)
+      expect(problems).toEqual([
+        expect.stringMatching(/^Ignored the address parameters: they are 1,048,6\d\d characters long/),
+      ])
+      expect(parse).not.toHaveBeenCalled()
+    } finally {
+      parse.mockRestore()
+    }
   })
 })
 

@@ -3,7 +3,7 @@
  * aggregate, the pills of each filter set, Local/UTC and the selected sign-in. Columns live in localStorage.
  *
  * URL form (defaults omitted): `?tab=service-principal&range=custom&start=…&end=…&agg=h6&dates=utc`
- * `&sp.status=Failure&user.clientApp=Browser&user.clientApp=IMAP4&selected=<request id>`.
+ * `&sp.status=Failure&user.clientApp=Browser&user.clientApp=IMAP4&selected=<sign-in id, a GUID>`.
  */
 import { addMonths } from 'date-fns'
 // zod/mini (functional API): the same checks as classic zod at a fraction of the first-screen bytes (issue #7).
@@ -43,13 +43,22 @@ const filterSets = Object.keys(filterPrefixes) as FilterSet[]
 
 const MAX_VALUE_LENGTH = 256
 const MAX_SHOWN = 40
+/**
+ * A shared link is a few hundred characters; anything this long is a mistake or an attack, and is refused before it
+ * is parsed, so a 1 MB query string costs one length check instead of a parse and a page of messages.
+ */
+export const MAX_QUERY_LENGTH = 8192
+/** Problems listed one by one; the rest are counted, so a hostile URL cannot fill the page with messages. */
+export const MAX_LISTED_PROBLEMS = 5
+/** A sign-in id (Graph's `id`, the request id) is a GUID. */
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 const tabSchema = z.enum(tabIds as [TabId, ...TabId[]])
 const presetSchema = z.enum(['1m', '7d', '24h', 'custom'])
 const aggregateSchema = z.enum(['d1', 'h6', 'h1'])
 const datesSchema = z.enum(['local', 'utc'])
 const instantSchema = z.iso.datetime({ offset: true })
-const selectedSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_VALUE_LENGTH))
+const selectedSchema = z.string().check(z.trim(), z.regex(GUID))
 const textValueSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_VALUE_LENGTH))
 
 /** Quotes user-controlled text for a problem message, bounded so a hostile URL can't flood the UI. */
@@ -188,6 +197,14 @@ function parseOne<T>(
  * (custom ranges are checked against it), never a default: the real time would disagree with a mock tenant's.
  */
 export function parseViewState(search: string, now: Date): { state: ViewState; problems: string[] } {
+  if (search.length > MAX_QUERY_LENGTH) {
+    return {
+      state: defaultViewState,
+      problems: [
+        `Ignored the address parameters: they are ${search.length.toLocaleString('en-US')} characters long, more than the ${MAX_QUERY_LENGTH.toLocaleString('en-US')} a view needs.`,
+      ],
+    }
+  }
   const problems: string[] = []
   let params: URLSearchParams
   try {
@@ -216,9 +233,22 @@ export function parseViewState(search: string, now: Date): { state: ViewState; p
     ),
     filters: parseFilters(params, problems),
     dates: parseOne(params, 'dates', datesSchema, defaultViewState.dates, problems, 'use local or utc'),
-    selected: parseOne<string | null>(params, 'selected', selectedSchema, null, problems, 'not a sign-in id'),
+    selected: parseOne<string | null>(
+      params,
+      'selected',
+      selectedSchema,
+      null,
+      problems,
+      'not a sign-in id (a GUID)',
+    ),
   }
-  return { state, problems }
+  return { state, problems: listedProblems(problems) }
+}
+
+function listedProblems(problems: string[]): string[] {
+  if (problems.length <= MAX_LISTED_PROBLEMS) return problems
+  const more = problems.length - MAX_LISTED_PROBLEMS
+  return [...problems.slice(0, MAX_LISTED_PROBLEMS), `…and ${more} more.`]
 }
 
 /** Minimal query string ('' when everything is default); parseViewState(serializeViewState(s)) gives s back. */

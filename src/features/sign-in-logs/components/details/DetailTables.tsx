@@ -116,6 +116,16 @@ export function AdditionalDetailsSection({ signIn }: { signIn: BetaSignIn }) {
   )
 }
 
+/**
+ * Microsoft's error-code lookup for one code. The code comes from Graph: encoded as a query value, so a value that
+ * is not a plain number cannot add parameters or change where the link goes.
+ */
+export function errorCodeLookupUrl(code: unknown): string {
+  const url = new URL('https://login.microsoftonline.com/error')
+  url.searchParams.set('code', String(code))
+  return url.href
+}
+
 /** §3.4: troubleshooting under a failed or interrupted sign-in. */
 export function TroubleshootingSection({ signIn }: { signIn: BetaSignIn }) {
   const styles = useStyles()
@@ -125,7 +135,7 @@ export function TroubleshootingSection({ signIn }: { signIn: BetaSignIn }) {
       <Text className={styles.heading}>Troubleshooting and support</Text>
       <Text>
         {'Sign-in error code '}
-        <Link href={`https://login.microsoftonline.com/error?code=${code}`} target="_blank" rel="noreferrer">
+        <Link href={errorCodeLookupUrl(code)} target="_blank" rel="noreferrer">
           {String(code)}
         </Link>
         {signIn.status.failureReason ? `: ${signIn.status.failureReason}` : ''}

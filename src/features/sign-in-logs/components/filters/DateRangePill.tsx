@@ -85,6 +85,7 @@ export function DateRangePill({
         <editors.module.DateRangeEditor
           draft={draft}
           dates={dates}
+          now={now}
           messages={showMessages ? validation : undefined}
           onDraft={(change, typed) => {
             if (typed) setTouched(true)

@@ -2,7 +2,7 @@
  * The bodies of the filter popovers (portal-ui.md §2.2–§2.6), loaded on first use via filter-editors.ts.
  * State (drafts) stays in the pills; these render and report edits.
  */
-import { useEffect, useRef, type ReactElement, type ReactNode, type RefObject } from 'react'
+import { Suspense, lazy, useEffect, useRef, type ReactElement, type ReactNode, type RefObject } from 'react'
 import {
   Checkbox,
   Field,
@@ -23,6 +23,9 @@ import { DATE_INPUT_HINT, type DateRange } from '../../model/view-state.ts'
 import type { DateDisplay } from '../format-date.ts'
 import { choicesOf } from './FilterValuePill.tsx'
 import { datePresetLabels, type DateDraft, type PresetChoice } from './DateRangePill.tsx'
+
+// Fluent's calendar and time picker load only when "Custom time interval" is chosen (not with the other editors).
+const DateTimePickers = lazy(() => import('./DateTimePickers.tsx'))
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column' },
@@ -99,11 +102,14 @@ export function validateDateDraft(
 export function DateRangeEditor({
   draft,
   dates,
+  now,
   messages,
   onDraft,
 }: {
   draft: DateDraft
   dates: DateDisplay
+  /** the page's clock, for the calendar's today and its 30 days */
+  now: Date
   /** undefined: nothing to show yet (untouched, or not custom) */
   messages: { start?: string; end?: string } | undefined
   /** `touched`: the user typed (messages may show from now on) */
@@ -130,6 +136,15 @@ export function DateRangeEditor({
           >
             <Input value={draft.start} onChange={(_, data) => onDraft({ start: data.value }, true)} />
           </Field>
+          <Suspense fallback={null}>
+            <DateTimePickers
+              label="Start"
+              text={draft.start}
+              dates={dates}
+              now={now}
+              onText={(start) => onDraft({ start }, true)}
+            />
+          </Suspense>
           <Field
             label="End"
             validationMessage={messages?.end}
@@ -137,6 +152,15 @@ export function DateRangeEditor({
           >
             <Input value={draft.end} onChange={(_, data) => onDraft({ end: data.value }, true)} />
           </Field>
+          <Suspense fallback={null}>
+            <DateTimePickers
+              label="End"
+              text={draft.end}
+              dates={dates}
+              now={now}
+              onText={(end) => onDraft({ end }, true)}
+            />
+          </Suspense>
         </>
       )}
     </>
