@@ -194,7 +194,7 @@ test('settings: only client id, tenant and base URL are saved; bad values are ex
   await user.clear(baseUrl)
   await user.type(baseUrl, 'http://graph.example.com')
   await user.click(control('Save settings'))
-  expect(screen.getByText(/Plain http is allowed only for 127.0.0.1 or localhost/)).toBeTruthy()
+  expect(screen.getByText(/Plain http is allowed only for 127.0.0.1, ::1 or localhost/)).toBeTruthy()
   expect(localStorage.getItem(graphSettingsStorageKey)).toBeNull()
 
   await user.clear(baseUrl)
