@@ -4,7 +4,7 @@
  */
 import type { BetaSignIn } from '../../../../../contract/sign-in.ts'
 import { signInText as t } from '../../model/display-text.ts'
-import type { TabId } from '../../model/tabs.ts'
+import { signInTypeOf, type TabId } from '../../model/tabs.ts'
 
 export interface DetailField {
   label: string
@@ -51,12 +51,7 @@ export const detailTabsByLogType: Record<TabId, readonly DetailTabId[]> = {
 
 /** The record's own log type wins over the tab it was opened from (a URL may point anywhere). */
 export function logTypeOf(signIn: BetaSignIn, fallback: TabId): TabId {
-  const types = signIn.signInEventTypes
-  if (types.includes('managedIdentity')) return 'managed-identity'
-  if (types.includes('servicePrincipal')) return 'service-principal'
-  if (types.includes('nonInteractiveUser')) return 'non-interactive'
-  if (types.includes('interactiveUser')) return 'interactive'
-  return fallback
+  return signInTypeOf(signIn) ?? fallback
 }
 
 const f = (label: string, value: string | null, kind: DetailField['kind'] = 'text'): DetailField => ({
