@@ -19,6 +19,7 @@ import { useGraphWait } from '../../../lib/data-source/graph-wait.tsx'
 import { signInKeys } from '../api/queries.ts'
 import { tabById, viewTabById } from '../model/tabs.ts'
 import { useViewState } from '../model/use-view-state.ts'
+import { resolveDateRange } from '../model/view-state.ts'
 import { readStoredColumns, storeColumns } from './columns-storage.ts'
 import { emptyReason } from './empty-reason.ts'
 import { FilterBar } from './filters/FilterBar.tsx'
@@ -98,6 +99,15 @@ export function SignInLogsPage() {
   const openDetails = useCallback(
     (signIn: BetaSignIn, rowElement: HTMLElement) => {
       returnFocus.current = rowElement
+      setOpenedSignIn(signIn)
+      setState({ selected: signIn.id })
+    },
+    [setState],
+  )
+
+  // A related sign-in opens in the same pane: a new history entry, so Back returns to the one before.
+  const openRelated = useCallback(
+    (signIn: BetaSignIn) => {
       setOpenedSignIn(signIn)
       setState({ selected: signIn.id })
     },
@@ -210,6 +220,9 @@ export function SignInLogsPage() {
               loadedSignIn={openedSignIn}
               tab={state.tab === 'all' ? 'interactive' : state.tab}
               dates={state.dates}
+              range={resolveDateRange(state.range, now)}
+              now={now}
+              onOpenSignIn={openRelated}
               onClose={closeDetails}
             />
           </Suspense>
