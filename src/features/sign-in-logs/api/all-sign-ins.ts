@@ -6,6 +6,7 @@
 import { infiniteQueryOptions, keepPreviousData } from '@tanstack/react-query'
 import type { BetaSignIn } from '../../../../contract/sign-in.ts'
 import type { DataSource } from '../../../lib/data-source/data-source.tsx'
+import type { GraphPage } from '../../../lib/graph/client.ts'
 import { createPagingGuard } from '../../../lib/graph/paging-guard.ts'
 import type { FilterPill } from '../model/filter-fields.ts'
 import { tabDefinitions, type TabId } from '../model/tabs.ts'
@@ -127,4 +128,41 @@ export function allSignInsQuery(source: DataSource, state: ViewState, now: Date)
     // The Graph client retries what is worth retrying; a retry here would multiply requests against the throttle.
     retry: false,
   })
+}
+
+const MERGED_LINK_PREFIX = 'merged-sign-ins:'
+
+/**
+ * The merged timeline as pages a download can follow (export/run-download.ts takes a client's `iteratePages`):
+ * each "nextLink" names the merge cursor it resumes from, so a paused download resumes on the same merged page.
+ */
+export function mergedPagesClient(
+  source: Pick<DataSource, 'client'>,
+  requests: readonly GraphRequest[],
+  pageSize: number,
+): { start: string; client: Pick<DataSource['client'], 'iteratePages'> } {
+  const cursors = new Map<string, MergedCursor>()
+  let issued = 0
+  const start = `${MERGED_LINK_PREFIX}start`
+  async function* iteratePages<T>(
+    pathOrUrl: string,
+    opts: { signal?: AbortSignal } = {},
+  ): AsyncGenerator<GraphPage<T>> {
+    let cursor = pathOrUrl === start ? null : cursors.get(pathOrUrl)
+    if (cursor === undefined) throw new Error(`Unknown merged page: ${pathOrUrl}`)
+    const signal = opts.signal ?? new AbortController().signal
+    for (;;) {
+      const page = await fetchMergedPage(source, requests, cursor, signal, pageSize)
+      let nextLink: string | null = null
+      if (page.next) {
+        issued += 1
+        nextLink = `${MERGED_LINK_PREFIX}${issued}`
+        cursors.set(nextLink, page.next)
+      }
+      yield { value: page.value as T[], nextLink, requestId: null }
+      if (!page.next) return
+      cursor = page.next
+    }
+  }
+  return { start, client: { iteratePages } }
 }
