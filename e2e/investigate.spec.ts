@@ -109,7 +109,7 @@ for (const theme of ['Light', 'Dark'] as const) {
       isoSeconds(Math.ceil(Date.parse(range.end) / 1000) * 1000),
     )
     expect(new Set(expected.map(typeOf)).size).toBe(4)
-    await expect(page.getByText(`${expected.length} sign-ins loaded`, { exact: false })).toBeVisible()
+    await expect(page.getByText(`All ${expected.length} matching sign-ins of the range`)).toBeVisible()
     const rows = logs.rows(grid)
     await expect(rows).toHaveCount(expected.length)
     const shownIds = await rows.evaluateAll((elements) =>

@@ -8,10 +8,11 @@ import type { BetaSignIn } from '../../../../contract/sign-in.ts'
 import type { DataSource } from '../../../lib/data-source/data-source.tsx'
 import type { GraphPage } from '../../../lib/graph/client.ts'
 import { createPagingGuard } from '../../../lib/graph/paging-guard.ts'
+import { planFilters, type QueryPlan } from '../filter-plan/index.ts'
 import type { FilterPill } from '../model/filter-fields.ts'
-import { tabDefinitions, type TabId } from '../model/tabs.ts'
+import { planTabOf, allSignInsTab, tabDefinitions, type TabId } from '../model/tabs.ts'
 import { resolveDateRange, type ViewState } from '../model/view-state.ts'
-import { buildSignInFilter, clientSideFilter } from './build-filter.ts'
+import { buildSignInFilter } from './build-filter.ts'
 import { blockingStreams, isMergeDone, takeMerged, type MergeState } from './merge-streams.ts'
 import { LIST_PAGE_SIZE, LIST_STALE_TIME_MS, signInKeys, type GraphRequest } from './queries.ts'
 import { readSignInPage, type LeftOutRecord } from './read-records.ts'
@@ -24,14 +25,14 @@ export function allSignInsRequests(state: ViewState, now: Date): { type: TabId; 
     type: tab.id,
     request: {
       path: '/beta/auditLogs/signIns',
-      params: { $filter: buildSignInFilter(tab, pills, range), $top: String(LIST_PAGE_SIZE) },
+      params: { $filter: buildSignInFilter(planFilters(tab, pills), range), $top: String(LIST_PAGE_SIZE) },
     },
   }))
 }
 
-/** What Graph could not apply (Status: Failure), applied to the merged rows. */
-export function allSignInsClientFilter(pills: FilterPill[]): (signIn: BetaSignIn) => boolean {
-  return clientSideFilter(pills)
+/** What Graph cannot apply (e.g. Status: Failure) is matched on the merged rows: the same on every type's list. */
+export function allSignInsRecordPlan(pills: readonly FilterPill[]): QueryPlan<BetaSignIn> {
+  return planFilters(planTabOf(allSignInsTab), pills).signIns
 }
 
 interface StreamCursor {

@@ -6,9 +6,8 @@ import { EmptyState } from '../../../components/EmptyState.tsx'
 import { GraphErrorBar } from '../../../components/GraphErrorBar.tsx'
 import { GridSkeleton } from '../../../components/GridSkeleton.tsx'
 import type { GraphError } from '../../../lib/graph/errors.ts'
-import { allSignInsClientFilter, allSignInsQuery } from '../api/all-sign-ins.ts'
+import { allSignInsQuery, allSignInsRecordPlan } from '../api/all-sign-ins.ts'
 import { LIST_PAGE_SIZE } from '../api/queries.ts'
-import { isPillServerSide } from '../model/filter-fields.ts'
 import { allSignInsColumnIds, allSignInsFlatColumns } from '../model/table.ts'
 import { allSignInsTab } from '../model/tabs.ts'
 import type { ViewState } from '../model/view-state.ts'
@@ -31,8 +30,7 @@ const prefetchDistance = LIST_PAGE_SIZE / 2
 export function AllSignInsView({ state, now, emptyReason, onOpenDetails }: AllSignInsViewProps) {
   const source = useDataSource()
   const query = useInfiniteQuery(allSignInsQuery(source, state, now))
-  const pills = state.filters.all
-  const keep = useMemo(() => allSignInsClientFilter(pills), [pills])
+  const { keep, onLoadedRows } = allSignInsRecordPlan(state.filters.all)
   const [appender] = useState(createRowAppender<BetaSignIn>)
   const { rows, count } = useMemo(
     () => appender.update(query.data?.pages ?? [], keep),
@@ -70,10 +68,14 @@ export function AllSignInsView({ state, now, emptyReason, onOpenDetails }: AllSi
       )}
       <ResultFooter
         noun="sign-ins"
-        count={count}
+        coverage={
+          query.hasNextPage
+            ? `${count.toLocaleString('en-US')} sign-ins loaded`
+            : `All ${count.toLocaleString('en-US')} matching sign-ins of the range`
+        }
         hasMore={query.hasNextPage}
         loadingMore={query.isFetchingNextPage}
-        clientFiltered={pills.some((pill) => !isPillServerSide(pill))}
+        onLoadedRows={onLoadedRows.length > 0}
       />
     </>
   )

@@ -81,6 +81,14 @@ export function viewTabById(id: ViewTabId): ViewTab {
   return id === 'all' ? allSignInsTab : tabById(id)
 }
 
+/**
+ * The tab whose filter plan a view's pills follow. "All sign-ins" is flat like the interactive tab, and its pills
+ * (the ones every type takes) mean the same on every type's list, so it plans as the interactive tab does.
+ */
+export function planTabOf(tab: ViewTab): TabDefinition {
+  return tab.id === 'all' ? tabById('interactive') : tabById(tab.id)
+}
+
 /** The Sign-in type column's words for each log type (issue #12). */
 export const signInTypeLabels: Readonly<Record<TabId, string>> = {
   interactive: 'Interactive user',
