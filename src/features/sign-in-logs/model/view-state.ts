@@ -9,14 +9,14 @@ import { addMonths } from 'date-fns'
 // zod/mini (functional API): the same checks as classic zod at a fraction of the first-screen bytes (issue #7).
 import * as z from 'zod/mini'
 import { filterFieldsFor, type FilterFieldDefinition, type FilterPill } from './filter-fields.ts'
-import { tabIds, type FilterSet, type TabId } from './tabs.ts'
+import { viewTabIds, type FilterSet, type ViewTabId } from './tabs.ts'
 
 export type DateRangePreset = '1m' | '7d' | '24h'
 export type DateRange = { preset: DateRangePreset } | { preset: 'custom'; start: string; end: string }
 export type AggregationWindow = 'd1' | 'h6' | 'h1'
 
 export interface ViewState {
-  tab: TabId
+  tab: ViewTabId
   range: DateRange
   aggregate: AggregationWindow
   filters: Record<FilterSet, FilterPill[]>
@@ -28,7 +28,7 @@ export const defaultViewState: ViewState = {
   tab: 'interactive',
   range: { preset: '24h' },
   aggregate: 'd1',
-  filters: { user: [], servicePrincipal: [], managedIdentity: [] },
+  filters: { user: [], servicePrincipal: [], managedIdentity: [], all: [] },
   dates: 'local',
   selected: null,
 }
@@ -38,6 +38,7 @@ const filterPrefixes: Record<FilterSet, string> = {
   user: 'user',
   servicePrincipal: 'sp',
   managedIdentity: 'mi',
+  all: 'all',
 }
 const filterSets = Object.keys(filterPrefixes) as FilterSet[]
 
@@ -53,7 +54,7 @@ export const MAX_LISTED_PROBLEMS = 5
 /** A sign-in id (Graph's `id`, the request id) is a GUID. */
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
-const tabSchema = z.enum(tabIds as [TabId, ...TabId[]])
+const tabSchema = z.enum(viewTabIds as [ViewTabId, ...ViewTabId[]])
 const presetSchema = z.enum(['1m', '7d', '24h', 'custom'])
 const aggregateSchema = z.enum(['d1', 'h6', 'h1'])
 const datesSchema = z.enum(['local', 'utc'])
@@ -127,7 +128,7 @@ function parsePillValues(field: FilterFieldDefinition, raw: string[], problems: 
 }
 
 function parseFilters(params: URLSearchParams, problems: string[]): ViewState['filters'] {
-  const filters: ViewState['filters'] = { user: [], servicePrincipal: [], managedIdentity: [] }
+  const filters: ViewState['filters'] = { user: [], servicePrincipal: [], managedIdentity: [], all: [] }
   for (const set of filterSets) {
     const prefix = `${filterPrefixes[set]}.`
     const fields = filterFieldsFor(set)
@@ -220,7 +221,7 @@ export function parseViewState(search: string, now: Date): { state: ViewState; p
       tabSchema,
       defaultViewState.tab,
       problems,
-      `use one of ${tabIds.join(', ')}`,
+      `use one of ${viewTabIds.join(', ')}`,
     ),
     range: parseRange(params, now, problems),
     aggregate: parseOne(
