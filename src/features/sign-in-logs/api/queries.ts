@@ -66,14 +66,19 @@ export function signInsRequest(tab: TabDefinition, state: ViewState, now: Date):
   }
 }
 
-export function summariesRequest(tab: TabDefinition, state: ViewState, now: Date): GraphRequest {
+export function summariesRequest(
+  tab: TabDefinition,
+  state: ViewState,
+  now: Date,
+  pageSize = LIST_PAGE_SIZE,
+): GraphRequest {
   if (!tab.summaryFunction) throw new Error(`The ${tab.label} tab is not grouped`)
   const range = summaryWindowRange(resolveDateRange(state.range, now), state.aggregate)
   return {
     path: `/beta/auditLogs/${tab.summaryFunction}(aggregationWindow='${state.aggregate}')`,
     params: {
       $filter: buildSummaryFilter(tab, state.filters[tab.filterSet], range),
-      $top: String(LIST_PAGE_SIZE),
+      $top: String(pageSize),
     },
   }
 }
@@ -176,8 +181,14 @@ export function signInListQuery(source: DataSource, tab: TabDefinition, state: V
  * Summary rows, with the pills the summary API cannot carry applied to each page (`select`), so the grid
  * shows only matching groups; unsupportedOnGroupedTab() names the pills that could not be applied at all.
  */
-export function summaryListQuery(source: DataSource, tab: TabDefinition, state: ViewState, now: Date) {
-  const request = summariesRequest(tab, state, now)
+export function summaryListQuery(
+  source: DataSource,
+  tab: TabDefinition,
+  state: ViewState,
+  now: Date,
+  pageSize = LIST_PAGE_SIZE,
+) {
+  const request = summariesRequest(tab, state, now, pageSize)
   return infiniteQueryOptions({
     ...pagedQuery<SummarizedSignIn>(
       source,
