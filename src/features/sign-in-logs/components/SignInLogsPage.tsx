@@ -26,6 +26,7 @@ import { FlatSignInView } from './FlatSignInView.tsx'
 import { GroupedSignInView } from './GroupedSignInView.tsx'
 import { LogTabs } from './LogTabs.tsx'
 import { SignInToolbar } from './SignInToolbar.tsx'
+import { VolumeHistogramSlot } from './volume/VolumeHistogramSlot.tsx'
 
 // Loaded on first use (issue #7: first-screen JavaScript): the Columns dialog and the details pane with its tables.
 const ColumnsPickerDialog = lazy(async () => ({
@@ -151,6 +152,13 @@ export function SignInLogsPage() {
           <MessageBarBody>{`${waitReasons[wait.reason]}, retrying in ${wait.secondsLeft} s`}</MessageBarBody>
         </MessageBar>
       )}
+      <VolumeHistogramSlot
+        tab={tab}
+        state={state}
+        now={now}
+        // Pushed, not replaced: Back returns to the range before the narrowing.
+        onNarrow={({ start, end }) => setState({ range: { preset: 'custom', start, end }, selected: null })}
+      />
       <section className={styles.content} aria-label={`${tab.label} results`}>
         <ErrorBoundary
           what="The results grid"

@@ -1,0 +1,75 @@
+import { test, expect } from './fixtures.ts'
+
+const bars = (page: import('@playwright/test').Page) =>
+  page.getByRole('listbox', { name: /^Sign-ins per hour/ }).getByRole('option')
+
+test('selecting a histogram bar narrows the range to its hour; Back restores it', async ({ logs, page }) => {
+  await logs.open()
+  await expect(logs.rows(logs.grid).first()).toBeVisible()
+  await expect(
+    page.getByText(/^(From [\d,]+ of the range's sign-ins loaded|All [\d,]+ sign-ins)/),
+  ).toBeVisible()
+  const busy = page.getByRole('option', { name: /: [1-9][\d,]* sign-ins?:/ })
+  const bar = busy.last()
+  const name = (await bar.getAttribute('aria-label')) ?? ''
+  expect(name).toMatch(/ to .*: [\d,]+ sign-ins?: [\d,]+ success, [\d,]+ failure, [\d,]+ interrupted$/)
+  await bar.click()
+  await expect(page).toHaveURL(/range=custom/)
+  const url = new URL(page.url())
+  const start = Date.parse(url.searchParams.get('start') ?? '')
+  const end = Date.parse(url.searchParams.get('end') ?? '')
+  expect(end - start).toBeLessThanOrEqual(3_600_000)
+  expect(start % 3_600_000 === 0 || end % 3_600_000 === 0).toBe(true)
+  await expect(page.getByRole('button', { name: /^Date : / })).not.toHaveAccessibleName(
+    'Date : Last 24 hours',
+  )
+  // Every row shown lies in the chosen hour.
+  await expect(logs.rows(logs.grid).first()).toBeVisible()
+
+  await page.goBack()
+  await expect(page).not.toHaveURL(/range=custom/)
+  await expect(page.getByRole('button', { name: 'Date : Last 24 hours' })).toBeVisible()
+})
+
+test('on a grouped tab, Shift+arrows extend the selection and Enter applies it; the table gives the same numbers', async ({
+  logs,
+  page,
+}) => {
+  await logs.open('?tab=non-interactive')
+  await expect(logs.rows(logs.treegrid).first()).toBeVisible()
+  await expect(page.getByText(/^All [\d,]+ sign-ins of the range, from the hourly summaries$/)).toBeVisible()
+  const count = await bars(page).count()
+  expect(count).toBeGreaterThanOrEqual(24)
+  const names = await bars(page).evaluateAll((options) => options.map((o) => o.getAttribute('aria-label')))
+
+  await page.getByRole('switch', { name: 'Show as table' }).click()
+  const table = page.getByRole('table', { name: 'Sign-ins per hour' })
+  await expect(table.getByRole('row')).toHaveCount(count + 1)
+  const last = names.at(-1) ?? ''
+  const [, success, failure, interrupted] =
+    /([\d,]+) success, ([\d,]+) failure, ([\d,]+) interrupted$/.exec(last) ?? []
+  await expect(table.getByRole('row').last().getByRole('cell')).toHaveText([
+    /.+/,
+    success ?? '',
+    failure ?? '',
+    interrupted ?? '',
+    /[\d,]+/,
+  ])
+  await page.getByRole('switch', { name: 'Show as table' }).click()
+
+  const chart = page.getByRole('listbox', { name: /^Sign-ins per hour/ })
+  await chart.focus()
+  await page.keyboard.press('End')
+  await page.keyboard.press('ArrowLeft')
+  await page.keyboard.press('Shift+ArrowLeft')
+  await page.keyboard.press('Shift+ArrowLeft')
+  await expect(chart.locator('[aria-selected=true]')).toHaveCount(3)
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/range=custom/)
+  const url = new URL(page.url())
+  expect(
+    Date.parse(url.searchParams.get('end') ?? '') - Date.parse(url.searchParams.get('start') ?? ''),
+  ).toBe(3 * 3_600_000)
+  await page.goBack()
+  await expect(page).not.toHaveURL(/range=custom/)
+})
