@@ -73,3 +73,42 @@ test('on a grouped tab, Shift+arrows extend the selection and Enter applies it; 
   await page.goBack()
   await expect(page).not.toHaveURL(/range=custom/)
 })
+
+test('top values list counts and shares; "Filter for" adds the pill and the rows follow; axe is clean in both themes', async ({
+  logs,
+  page,
+}) => {
+  await logs.open()
+  await expect(logs.rows(logs.grid).first()).toBeVisible()
+  await page.getByRole('button', { name: 'Top values' }).click()
+  const panel = page.getByRole('dialog', { name: 'Top values' })
+  await expect(panel.getByRole('combobox', { name: 'Column' })).toHaveValue('status')
+  const table = panel.getByRole('table', { name: 'Top values of Status' })
+  await expect(table.getByRole('row').nth(1)).toBeVisible()
+  await expect(panel.getByText(/^Over (all|the) [\d,]+ sign-ins/)).toBeVisible()
+  const shares = (await table.locator('tbody tr td:nth-child(3)').allTextContents()).map((text) =>
+    parseFloat(text),
+  )
+  expect(shares.reduce((sum, share) => sum + share, 0)).toBeCloseTo(100, 0)
+
+  for (const theme of ['Light', 'Dark'] as const) {
+    await page.keyboard.press('Escape')
+    await expect(panel).toBeHidden()
+    await logs.setTheme(theme)
+    await page.getByRole('button', { name: 'Top values' }).click()
+    await expect(table.getByRole('row').nth(1)).toBeVisible()
+    await logs.expectAxeClean()
+  }
+
+  await panel.getByRole('combobox', { name: 'Column' }).selectOption({ label: 'Application' })
+  const appTable = panel.getByRole('table', { name: 'Top values of Application' })
+  const firstApp = (await appTable.locator('tbody tr td').first().textContent()) ?? ''
+  expect(firstApp).not.toBe('')
+  await appTable.getByRole('button', { name: `Filter for ${firstApp}`, exact: true }).click()
+  await expect(page).toHaveURL(/user\.application=/)
+  await page.getByRole('button', { name: 'Close' }).click()
+  await expect(page.getByRole('button', { name: `Application : ${firstApp}`, exact: true })).toBeVisible()
+  const appCells = logs.rows(logs.grid).locator('td:nth-child(4)')
+  await expect(appCells.first()).toHaveText(firstApp)
+  for (const text of await appCells.allTextContents()) expect(text.startsWith(firstApp)).toBe(true)
+})

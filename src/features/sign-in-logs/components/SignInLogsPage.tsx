@@ -32,6 +32,7 @@ import { VolumeHistogramSlot } from './volume/VolumeHistogramSlot.tsx'
 const ColumnsPickerDialog = lazy(async () => ({
   default: (await import('./ColumnsPickerDialog.tsx')).ColumnsPickerDialog,
 }))
+const TopValuesDrawer = lazy(() => import('./volume/TopValuesDrawer.tsx'))
 const SignInDetailsPane = lazy(async () => ({
   default: (await import('./details/SignInDetailsPane.tsx')).SignInDetailsPane,
 }))
@@ -73,6 +74,9 @@ export function SignInLogsPage() {
   const [now, setNow] = useState(clock)
   const [columns, setColumns] = useState<string[]>(readStoredColumns)
   const [columnsOpen, setColumnsOpen] = useState(false)
+  const [topValuesOpen, setTopValuesOpen] = useState(false)
+  // Mounted from the first opening on, so the drawer keeps its close animation.
+  const [topValuesMounted, setTopValuesMounted] = useState(false)
   const [openedSignIn, setOpenedSignIn] = useState<BetaSignIn | null>(null)
   const returnFocus = useRef<HTMLElement | null>(null)
   const wait = useGraphWait()
@@ -137,6 +141,10 @@ export function SignInLogsPage() {
         now={now}
         onRefresh={refresh}
         onOpenColumns={tab.id === 'interactive' ? () => setColumnsOpen(true) : null}
+        onOpenTopValues={() => {
+          setTopValuesMounted(true)
+          setTopValuesOpen(true)
+        }}
       />
       <LogTabs selected={tab.id} onSelect={(next) => setState({ tab: next, selected: null })} />
       <FilterBar tab={tab} state={state} now={now} onChange={setState} />
@@ -200,6 +208,33 @@ export function SignInLogsPage() {
             }}
           />
         </Suspense>
+      )}
+      {topValuesMounted && (
+        <ErrorBoundary what="Top values" resetKey={viewKey}>
+          <Suspense fallback={null}>
+            <TopValuesDrawer
+              open={topValuesOpen}
+              tab={tab}
+              state={state}
+              now={now}
+              onClose={() => setTopValuesOpen(false)}
+              onAddPill={(pill) =>
+                // "Filter for" replaces a pill of the same field: the value asked for, exactly.
+                setState((current) => ({
+                  ...current,
+                  filters: {
+                    ...current.filters,
+                    [tab.filterSet]: [
+                      ...current.filters[tab.filterSet].filter((other) => other.field !== pill.field),
+                      pill,
+                    ],
+                  },
+                  selected: null,
+                }))
+              }
+            />
+          </Suspense>
+        </ErrorBoundary>
       )}
       {detailsMounted && (
         <ErrorBoundary what="The details pane" resetKey={state.selected}>
