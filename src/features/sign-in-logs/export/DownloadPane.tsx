@@ -2,7 +2,7 @@
  * The download pane (downloads.md §1.1): "Download Sign-ins in CSV format" / "… in JSON format", one
  * entry per file of §1.2 with its own File Name box and Download button. Each file is built from the
  * CURRENT view: date range, and the pills of its tab's filter set — server-side pills through the
- * same request builder as the grid (`signInsRequest`), the others through `clientSideFilter` — so a
+ * same request builder as the grid (`signInsRequest`), the others through the filter plan's record predicate — so a
  * file holds exactly the records paging that query returns, in the same order (newest first).
  * Loaded lazily by the toolbar (default export), so the writers stay out of the first screen.
  */

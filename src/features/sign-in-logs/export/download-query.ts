@@ -2,12 +2,11 @@
  * What one file asks Graph for: the grid's own request for the file's tab (`signInsRequest`: the
  * list endpoint, the view's date range, the server-side pills, and for grouped tabs the tab's
  * `signInEventTypes` filter — the file holds the individual sign-ins, as the portal's does) plus the
- * client-side pills as a predicate (`clientSideFilter`). Nothing here is download-specific except the
+ * filter plan's predicate for the pills Graph cannot carry (`plan.signIns.keep`). Nothing here is download-specific except the
  * page size, which changes how many requests are made, never which records or in what order.
  */
 import type { BetaSignIn } from '../../../../contract/sign-in.ts'
-import { clientSideFilter } from '../api/build-filter.ts'
-import { signInsRequest } from '../api/queries.ts'
+import { filterPlanOf, signInsRequest } from '../api/queries.ts'
 import { tabById } from '../model/tabs.ts'
 import type { ViewState } from '../model/view-state.ts'
 import type { DownloadFileDefinition } from './download-files.ts'
@@ -24,5 +23,5 @@ export function downloadQueryFor(
   const tab = tabById(file.tab)
   const base = signInsRequest(tab, state, now)
   const request: DownloadRequest = { path: base.path, params: { ...base.params, $top: DOWNLOAD_PAGE_SIZE } }
-  return { request, accept: clientSideFilter(state.filters[tab.filterSet]) }
+  return { request, accept: filterPlanOf(tab, state).signIns.keep }
 }

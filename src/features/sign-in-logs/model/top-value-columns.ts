@@ -56,7 +56,20 @@ const signInFilters: Record<string, [FilterFieldId, Raw<BetaSignIn>]> = {
   continuousAccessEvaluation: ['isCaeToken', (s) => yesNoValue(isCaeToken(s) ?? false)],
 }
 
-const summaryFilters: Record<string, [FilterFieldId, Raw<SummarizedSignIn>]> = {
+/** The properties a group row shares with its sign-ins, so one reader serves both. */
+type GroupFields = Pick<
+  SummarizedSignIn,
+  | 'userPrincipalName'
+  | 'appDisplayName'
+  | 'status'
+  | 'ipAddress'
+  | 'resourceDisplayName'
+  | 'resourceId'
+  | 'servicePrincipalName'
+  | 'servicePrincipalId'
+>
+
+const summaryFilters: Record<string, [FilterFieldId, Raw<GroupFields>]> = {
   user: ['user', (s) => s.userPrincipalName],
   application: ['application', (s) => s.appDisplayName],
   status: ['status', (s) => statusOfErrorCode(s.status.errorCode)],
@@ -110,7 +123,11 @@ function signInColumns(tab: TabDefinition): TopValueColumn[] {
     })
 }
 
-function summaryColumns(tab: TabDefinition): TopValueColumn[] {
+/**
+ * Grouped tabs: over summary rows (a row weighs its signInCount) or, when the filter plan groups the
+ * sign-ins on the client, over those sign-ins, read as the group column reads its child rows.
+ */
+function groupedColumns(tab: TabDefinition): TopValueColumn[] {
   const columns = groupedColumnsByTab[tab.id as Exclude<TabId, 'interactive'>]
   return columns
     .filter((column) => column.kind !== 'date' && column.kind !== 'count' && column.id !== 'requestId')
@@ -118,14 +135,15 @@ function summaryColumns(tab: TabDefinition): TopValueColumn[] {
       const mapping = summaryFilters[column.id]
       const accept = mapping ? acceptedBy(tab, mapping[0]) : null
       const raw = mapping?.[1]
+      const record = (row: TopValueRow): GroupFields => (row.kind === 'summary' ? row.summary : row.signIn)
       return {
         id: column.id,
         label: column.label,
         filterField: accept && mapping ? mapping[0] : null,
         reader: {
-          text: (row) => (row.kind === 'summary' ? column.summaryValue(row.summary) : null),
-          filterValue: (row) => (row.kind === 'summary' && accept && raw ? accept(raw(row.summary)) : null),
-          // A group row stands for its sign-ins.
+          text: (row) =>
+            row.kind === 'summary' ? column.summaryValue(row.summary) : column.signInValue(row.signIn),
+          filterValue: (row) => (accept && raw ? accept(raw(record(row))) : null),
           weight: (row) => (row.kind === 'summary' ? row.summary.signInCount : 1),
         },
       }
@@ -133,5 +151,5 @@ function summaryColumns(tab: TabDefinition): TopValueColumn[] {
 }
 
 export function topValueColumnsFor(tab: TabDefinition): TopValueColumn[] {
-  return tab.grouped ? summaryColumns(tab) : signInColumns(tab)
+  return tab.grouped ? groupedColumns(tab) : signInColumns(tab)
 }

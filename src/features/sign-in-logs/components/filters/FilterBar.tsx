@@ -92,6 +92,8 @@ export function FilterBar({ tab, state, now, onChange }: FilterBarProps) {
           return (
             <FilterValuePill
               key={pill.field}
+              tab={tab}
+              applied={pills}
               field={definition}
               pill={pill}
               open={openField === pill.field}

@@ -31,6 +31,7 @@ import { topValueColumnsFor, type TopValueColumn, type TopValueRow } from '../..
 import { topValues, type TopValues } from '../../model/top-values.ts'
 import type { ViewState } from '../../model/view-state.ts'
 import { formatCount } from './bucket-text.ts'
+import { countsSummaries } from './grid-queries.ts'
 import { useAllSummaries, useLoadedSignIns, type RowsAtHand } from './rows-at-hand.ts'
 
 const useStyles = makeStyles({
@@ -71,7 +72,12 @@ export default function TopValuesDrawer(props: TopValuesDrawerProps) {
         </DrawerHeaderTitle>
       </DrawerHeader>
       <DrawerBody className={styles.body}>
-        {open && (tab.grouped ? <SummaryTopValues {...props} /> : <LoadedTopValues {...props} />)}
+        {open &&
+          (countsSummaries(tab, props.state) ? (
+            <SummaryTopValues {...props} />
+          ) : (
+            <LoadedTopValues {...props} />
+          ))}
       </DrawerBody>
     </OverlayDrawer>
   )

@@ -32,6 +32,7 @@ import type { TabDefinition } from '../../model/tabs.ts'
 import { DAY_MS, RETENTION_DAYS, resolveDateRange, type ViewState } from '../../model/view-state.ts'
 import { formatCount, windowText } from './bucket-text.ts'
 import { HistogramChart, statusColours } from './HistogramChart.tsx'
+import { countsSummaries } from './grid-queries.ts'
 import { useAllSummaries, useLoadedSignIns, type RowsAtHand } from './rows-at-hand.ts'
 
 const useStyles = makeStyles({
@@ -55,7 +56,11 @@ export interface VolumeHistogramProps {
 }
 
 export default function VolumeHistogram(props: VolumeHistogramProps) {
-  return props.tab.grouped ? <SummaryHistogram {...props} /> : <LoadedHistogram {...props} />
+  return countsSummaries(props.tab, props.state) ? (
+    <SummaryHistogram {...props} />
+  ) : (
+    <LoadedHistogram {...props} />
+  )
 }
 
 function LoadedHistogram({ tab, state, now, onNarrow }: VolumeHistogramProps) {

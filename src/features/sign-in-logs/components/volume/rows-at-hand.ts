@@ -1,18 +1,19 @@
 /**
- * The rows the histogram and top values count. Interactive tab: the grid's loaded rows (the grid's own
- * query, so its cache entry: nothing is fetched twice), with the client-side pills applied as the grid does.
- * Grouped tabs: every summary row of the range (volume-queries.ts), paged to the end.
+ * The rows the histogram and top values count. Grouped tabs whose groups come from the summaries (the
+ * filter plan): every summary row of the range (volume-queries.ts), paged to the end. Otherwise the grid's
+ * loaded sign-ins (the grid's own query, so its cache entry: nothing is fetched twice), kept as the plan
+ * keeps them.
  */
 import { useEffect, useMemo } from 'react'
 import { useInfiniteQuery } from '@tanstack/react-query'
 import type { BetaSignIn, SummarizedSignIn } from '../../../../../contract/sign-in.ts'
 import { useDataSource } from '../../../../lib/data-source/data-source.tsx'
 import type { GraphError } from '../../../../lib/graph/errors.ts'
-import { clientSideFilter } from '../../api/build-filter.ts'
-import { signInListQuery } from '../../api/queries.ts'
+import { filterPlanOf } from '../../api/queries.ts'
 import { volumeSummariesQuery } from '../../api/volume-queries.ts'
 import type { TabDefinition } from '../../model/tabs.ts'
 import type { ViewState } from '../../model/view-state.ts'
+import { gridSignInsQuery } from './grid-queries.ts'
 
 export interface RowsAtHand<T> {
   rows: T[]
@@ -24,9 +25,8 @@ export interface RowsAtHand<T> {
 
 export function useLoadedSignIns(tab: TabDefinition, state: ViewState, now: Date): RowsAtHand<BetaSignIn> {
   const source = useDataSource()
-  const query = useInfiniteQuery(signInListQuery(source, tab, state, now))
-  const pills = state.filters[tab.filterSet]
-  const keep = useMemo(() => clientSideFilter(pills), [pills])
+  const query = useInfiniteQuery(gridSignInsQuery(source, tab, state, now))
+  const keep = filterPlanOf(tab, state).signIns.keep
   const rows = useMemo(
     () => (query.data?.pages ?? []).flatMap((page) => page.value).filter(keep),
     [query.data, keep],
