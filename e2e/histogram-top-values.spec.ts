@@ -112,3 +112,32 @@ test('top values list counts and shares; "Filter for" adds the pill and the rows
   await expect(appCells.first()).toHaveText(firstApp)
   for (const text of await appCells.allTextContents()) expect(text.startsWith(firstApp)).toBe(true)
 })
+
+test('"Filter out" adds an "is not" pill, applied to the loaded rows, and the value leaves the grid', async ({
+  logs,
+  page,
+}) => {
+  await logs.open()
+  await expect(logs.rows(logs.grid).first()).toBeVisible()
+  await page.getByRole('button', { name: 'Top values' }).click()
+  const panel = page.getByRole('dialog', { name: 'Top values' })
+  const table = panel.getByRole('table', { name: 'Top values of Status' })
+  await table.getByRole('button', { name: 'Filter out Success', exact: true }).click()
+  await expect(page).toHaveURL(/user\.not\.status=Success/)
+  // The list follows the filter: Success is no longer among the values.
+  await expect(table.getByRole('button', { name: 'Filter out Failure', exact: true })).toBeVisible()
+  await expect(table.getByRole('button', { name: 'Filter out Success', exact: true })).toHaveCount(0)
+  await panel.getByRole('button', { name: 'Close' }).click()
+  await expect(
+    page.getByRole('button', { name: 'Status : is not Success (applied to loaded rows)', exact: true }),
+  ).toBeVisible()
+  const statusCells = logs.rows(logs.grid).locator('td:nth-child(5)')
+  await expect(statusCells.first()).not.toHaveText('Success')
+  const statuses = new Set(await statusCells.allTextContents())
+  expect(statuses.size).toBeGreaterThan(0)
+  expect(statuses.has('Success')).toBe(false)
+
+  await page.goBack()
+  await expect(page).not.toHaveURL(/not\.status/)
+  await expect(statusCells.filter({ hasText: /^Success$/ }).first()).toBeVisible()
+})

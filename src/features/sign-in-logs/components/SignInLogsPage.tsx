@@ -219,7 +219,7 @@ export function SignInLogsPage() {
               now={now}
               onClose={() => setTopValuesOpen(false)}
               onAddPill={(pill) =>
-                // "Filter for" replaces a pill of the same field: the value asked for, exactly.
+                // "Filter for" / "Filter out" replace a pill of the same field: one pill per field (view-state.ts).
                 setState((current) => ({
                   ...current,
                   filters: {

@@ -1,6 +1,7 @@
 /**
  * Top values (issue #12): the ten most frequent values of a column with count and share, over the loaded
- * rows (interactive tab) or every summary row of the range (grouped tabs), each with "Filter for".
+ * rows or every summary row of the range (grouped tabs), each with "Filter for" and "Filter out" (an "is
+ * not" pill).
  * Loaded on first use.
  */
 import { useId, useMemo, useState } from 'react'
@@ -161,17 +162,20 @@ function TopValuesView({ tab, onAddPill, rows, coverage, rowsAtHand }: TopValues
                   <TableCell>{`${(value.share * 100).toFixed(1)} %`}</TableCell>
                   <TableCell>
                     <div className={styles.actions}>
-                      <Button
-                        size="small"
-                        disabled={column.filterField === null || value.filterValue === null}
-                        aria-label={`Filter for ${value.text}`}
-                        onClick={() => {
-                          if (column.filterField && value.filterValue !== null)
-                            onAddPill({ field: column.filterField, values: [value.filterValue] })
-                        }}
-                      >
-                        Filter for
-                      </Button>
+                      {([false, true] as const).map((negated) => (
+                        <Button
+                          key={String(negated)}
+                          size="small"
+                          disabled={column.filterField === null || value.filterValue === null}
+                          aria-label={`${negated ? 'Filter out' : 'Filter for'} ${value.text}`}
+                          onClick={() => {
+                            if (column.filterField && value.filterValue !== null)
+                              onAddPill({ field: column.filterField, values: [value.filterValue], negated })
+                          }}
+                        >
+                          {negated ? 'Filter out' : 'Filter for'}
+                        </Button>
+                      ))}
                     </div>
                   </TableCell>
                 </TableRow>
