@@ -67,9 +67,11 @@ function LoadedHistogram({ tab, state, now, onNarrow }: VolumeHistogramProps) {
   const loaded = useLoadedSignIns(tab, state, now)
   const range = resolveDateRange(state.range, now)
   const buckets = useMemo(() => bucketsFromSignIns(loaded.rows, range), [loaded.rows, range])
+  // Counted from the bars: a grouped tab's sign-ins start at a whole bucket, before the range may.
+  const counted = buckets.reduce((sum, bucket) => sum + bucketTotal(bucket), 0)
   const coverage = loaded.complete
-    ? `All ${formatCount(loaded.rows.length)} sign-ins of the range`
-    : `From ${formatCount(loaded.rows.length)} of the range's sign-ins loaded; scroll the grid to load more`
+    ? `All ${formatCount(counted)} sign-ins of the range`
+    : `From ${formatCount(counted)} of the range's sign-ins loaded; scroll the grid to load more`
   return <HistogramView {...{ state, now, onNarrow, buckets, coverage }} rowsAtHand={loaded} />
 }
 

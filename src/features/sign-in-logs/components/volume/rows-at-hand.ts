@@ -48,8 +48,9 @@ export function useAllSummaries(
   const query = useInfiniteQuery(volumeSummariesQuery(source, tab, state, now))
   const { hasNextPage, isFetchingNextPage, fetchNextPage, error } = query
   // Complete counts need every page; the client's scheduler keeps this within Graph's request budget.
+  // The histogram and top values may both ask in one render: the second joins the first fetch.
   useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && !error) void fetchNextPage()
+    if (hasNextPage && !isFetchingNextPage && !error) void fetchNextPage({ cancelRefetch: false })
   }, [hasNextPage, isFetchingNextPage, fetchNextPage, error])
   const rows = useMemo(() => (query.data?.pages ?? []).flatMap((page) => page.value), [query.data])
   return {
