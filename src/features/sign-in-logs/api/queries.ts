@@ -13,7 +13,7 @@ import type { DataSource } from '../../../lib/data-source/data-source.tsx'
 import type { GraphPage } from '../../../lib/graph/client.ts'
 import { createPagingGuard } from '../../../lib/graph/paging-guard.ts'
 import { readSignIn, readSignInPage, readSummaryPage, type CheckedPage } from './read-records.ts'
-import type { TabDefinition, TabId } from '../model/tabs.ts'
+import type { TabDefinition, TabId, ViewTabId } from '../model/tabs.ts'
 import { resolveDateRange, type ViewState } from '../model/view-state.ts'
 import { planFilters, type FilterPlan } from '../filter-plan/index.ts'
 import {
@@ -44,7 +44,7 @@ export interface GraphRequest {
 
 export const signInKeys = {
   all: (sourceId: string) => ['sign-ins', sourceId] as const,
-  list: (sourceId: string, tab: TabId, filterKey: string) =>
+  list: (sourceId: string, tab: ViewTabId, filterKey: string) =>
     [...signInKeys.all(sourceId), 'list', tab, filterKey] as const,
   groupedSignIns: (sourceId: string, tab: TabId, filterKey: string) =>
     [...signInKeys.all(sourceId), 'grouped-sign-ins', tab, filterKey] as const,

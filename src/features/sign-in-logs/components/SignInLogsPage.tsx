@@ -17,11 +17,13 @@ import { useClock } from '../../../lib/clock/clock.tsx'
 import { useDataSource } from '../../../lib/data-source/data-source.tsx'
 import { useGraphWait } from '../../../lib/data-source/graph-wait.tsx'
 import { signInKeys } from '../api/queries.ts'
-import { tabById } from '../model/tabs.ts'
+import { tabById, viewTabById } from '../model/tabs.ts'
 import { useViewState } from '../model/use-view-state.ts'
+import { resolveDateRange } from '../model/view-state.ts'
 import { readStoredColumns, storeColumns } from './columns-storage.ts'
 import { emptyReason } from './empty-reason.ts'
 import { FilterBar } from './filters/FilterBar.tsx'
+import { AllSignInsView } from './AllSignInsView.tsx'
 import { FlatSignInView } from './FlatSignInView.tsx'
 import { GroupedSignInView } from './GroupedSignInView.tsx'
 import { LogTabs } from './LogTabs.tsx'
@@ -69,7 +71,7 @@ export function SignInLogsPage() {
   const source = useDataSource()
   const queryClient = useQueryClient()
   const [state, setState, problems] = useViewState()
-  const tab = tabById(state.tab)
+  const tab = viewTabById(state.tab)
   // "now" anchors relative ranges; it moves only on Refresh so paging keeps one consistent window.
   const [now, setNow] = useState(clock)
   const [columns, setColumns] = useState<string[]>(readStoredColumns)
@@ -102,6 +104,15 @@ export function SignInLogsPage() {
   const openDetails = useCallback(
     (signIn: BetaSignIn, rowElement: HTMLElement) => {
       returnFocus.current = rowElement
+      setOpenedSignIn(signIn)
+      setState({ selected: signIn.id })
+    },
+    [setState],
+  )
+
+  // A related sign-in opens in the same pane: a new history entry, so Back returns to the one before.
+  const openRelated = useCallback(
+    (signIn: BetaSignIn) => {
       setOpenedSignIn(signIn)
       setState({ selected: signIn.id })
     },
@@ -173,10 +184,18 @@ export function SignInLogsPage() {
           resetKey={viewKey}
           onRetry={() => void queryClient.invalidateQueries({ queryKey: signInKeys.all(source.id) })}
         >
-          {tab.grouped ? (
+          {state.tab === 'all' ? (
+            <AllSignInsView
+              key={viewKey}
+              state={state}
+              now={now}
+              emptyReason={emptyReason(tab, state)}
+              onOpenDetails={openDetails}
+            />
+          ) : tab.grouped ? (
             <GroupedSignInView
               key={viewKey}
-              tab={tab}
+              tab={tabById(state.tab)}
               state={state}
               now={now}
               emptyReason={emptyReason(tab, state)}
@@ -185,7 +204,7 @@ export function SignInLogsPage() {
           ) : (
             <FlatSignInView
               key={viewKey}
-              tab={tab}
+              tab={tabById(state.tab)}
               state={state}
               now={now}
               visibleColumnIds={columns}
@@ -242,8 +261,11 @@ export function SignInLogsPage() {
             <SignInDetailsPane
               selectedId={state.selected}
               loadedSignIn={openedSignIn}
-              tab={tab.id}
+              tab={state.tab === 'all' ? 'interactive' : state.tab}
               dates={state.dates}
+              range={resolveDateRange(state.range, now)}
+              now={now}
+              onOpenSignIn={openRelated}
               onClose={closeDetails}
             />
           </Suspense>

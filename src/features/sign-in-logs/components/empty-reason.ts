@@ -1,11 +1,11 @@
 import { filterFieldsFor } from '../model/filter-fields.ts'
-import type { TabDefinition } from '../model/tabs.ts'
+import type { ViewTab } from '../model/tabs.ts'
 import type { ViewState } from '../model/view-state.ts'
 import { dateRangeText } from './filters/DateRangePill.tsx'
 import { pillValueText } from './filters/FilterValuePill.tsx'
 
 /** The empty state says why (brief): the date range and every active filter, by name. */
-export function emptyReason(tab: TabDefinition, state: ViewState): string {
+export function emptyReason(tab: ViewTab, state: ViewState): string {
   const fields = filterFieldsFor(tab.filterSet)
   const filters = state.filters[tab.filterSet].flatMap((pill) => {
     const field = fields.find((candidate) => candidate.id === pill.field)

@@ -24,9 +24,9 @@ import { useClock } from '../../../lib/clock/clock.tsx'
 import { useDataSource, type DataSource } from '../../../lib/data-source/data-source.tsx'
 import { useViewState } from '../model/use-view-state.ts'
 import { resolveDateRange, type ViewState } from '../model/view-state.ts'
-import { defaultFileName, encoderFor, filesForFormat, type DownloadFormat } from './download-files.ts'
+import { defaultFileName, encoderFor, filesForView, type DownloadFormat } from './download-files.ts'
 import { DownloadFileEntry } from './DownloadFileEntry.tsx'
-import { downloadQueryFor } from './download-query.ts'
+import { downloadQueryFor, mergedDownloadFor } from './download-query.ts'
 import { DOWNLOAD_RECORD_LIMIT } from './run-download.ts'
 import { useDownloads, type Downloads } from './use-downloads.ts'
 
@@ -119,7 +119,7 @@ function DownloadPaneBody(props: {
   const [openedAt] = useState(clock)
   const now = props.now ?? openedAt
   const range = resolveDateRange(state.range, now)
-  const files = filesForFormat(format)
+  const files = filesForView(format, state.tab)
   return (
     <>
       <div className={styles.intro}>
@@ -151,11 +151,14 @@ function DownloadPaneBody(props: {
               defaultName={defaultFileName(file, range)}
               state={fileState}
               onDownload={(fileName) => {
-                const { request, accept } = downloadQueryFor(file, state, now)
+                const { request, accept, client } =
+                  file.tab === 'all'
+                    ? mergedDownloadFor({ client: props.client }, state, now)
+                    : { ...downloadQueryFor(file, state, now), client: props.client }
                 downloads.start({
                   fileId: file.id,
                   fileName,
-                  client: props.client,
+                  client,
                   request,
                   accept,
                   encoder: encoderFor(file, { bom }),

@@ -263,10 +263,16 @@ const managedIdentityFields: readonly FilterFieldDefinition[] = [
   ),
 ]
 
+/** "All sign-ins" takes the pills every log type takes (issue #12), in the user set's order. */
+const sharedFields: readonly FilterFieldDefinition[] = userFields.filter(
+  (field) => servicePrincipalFields.includes(field) && managedIdentityFields.includes(field),
+)
+
 const fieldsBySet: Record<FilterSet, readonly FilterFieldDefinition[]> = {
   user: userFields,
   servicePrincipal: servicePrincipalFields,
   managedIdentity: managedIdentityFields,
+  all: sharedFields,
 }
 
 export function filterFieldsFor(filterSet: FilterSet): readonly FilterFieldDefinition[] {

@@ -10,14 +10,14 @@ import { addMonths } from 'date-fns'
 // zod/mini (functional API): the same checks as classic zod at a fraction of the first-screen bytes (issue #7).
 import * as z from 'zod/mini'
 import { filterFieldsFor, type FilterFieldDefinition, type FilterPill } from './filter-fields.ts'
-import { tabIds, type FilterSet, type TabId } from './tabs.ts'
+import { viewTabIds, type FilterSet, type ViewTabId } from './tabs.ts'
 
 export type DateRangePreset = '1m' | '7d' | '24h'
 export type DateRange = { preset: DateRangePreset } | { preset: 'custom'; start: string; end: string }
 export type AggregationWindow = 'd1' | 'h6' | 'h1'
 
 export interface ViewState {
-  tab: TabId
+  tab: ViewTabId
   range: DateRange
   aggregate: AggregationWindow
   filters: Record<FilterSet, FilterPill[]>
@@ -29,7 +29,7 @@ export const defaultViewState: ViewState = {
   tab: 'interactive',
   range: { preset: '24h' },
   aggregate: 'd1',
-  filters: { user: [], servicePrincipal: [], managedIdentity: [] },
+  filters: { user: [], servicePrincipal: [], managedIdentity: [], all: [] },
   dates: 'local',
   selected: null,
 }
@@ -39,6 +39,7 @@ const filterPrefixes: Record<FilterSet, string> = {
   user: 'user',
   servicePrincipal: 'sp',
   managedIdentity: 'mi',
+  all: 'all',
 }
 const filterSets = Object.keys(filterPrefixes) as FilterSet[]
 /** `user.not.status=Success`: an "is not" pill (issue #12's "Filter out"). */
@@ -56,7 +57,7 @@ export const MAX_LISTED_PROBLEMS = 5
 /** A sign-in id (Graph's `id`, the request id) is a GUID. */
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
-const tabSchema = z.enum(tabIds as [TabId, ...TabId[]])
+const tabSchema = z.enum(viewTabIds as [ViewTabId, ...ViewTabId[]])
 const presetSchema = z.enum(['1m', '7d', '24h', 'custom'])
 const aggregateSchema = z.enum(['d1', 'h6', 'h1'])
 const datesSchema = z.enum(['local', 'utc'])
@@ -130,7 +131,7 @@ function parsePillValues(field: FilterFieldDefinition, raw: string[], problems: 
 }
 
 function parseFilters(params: URLSearchParams, problems: string[]): ViewState['filters'] {
-  const filters: ViewState['filters'] = { user: [], servicePrincipal: [], managedIdentity: [] }
+  const filters: ViewState['filters'] = { user: [], servicePrincipal: [], managedIdentity: [], all: [] }
   for (const set of filterSets) {
     const prefix = `${filterPrefixes[set]}.`
     const fields = filterFieldsFor(set)
@@ -230,7 +231,7 @@ export function parseViewState(search: string, now: Date): { state: ViewState; p
       tabSchema,
       defaultViewState.tab,
       problems,
-      `use one of ${tabIds.join(', ')}`,
+      `use one of ${viewTabIds.join(', ')}`,
     ),
     range: parseRange(params, now, problems),
     aggregate: parseOne(
