@@ -141,3 +141,17 @@ test('"Filter out" adds an "is not" pill, applied to the loaded rows, and the va
   await expect(page).not.toHaveURL(/not\.status/)
   await expect(statusCells.filter({ hasText: /^Success$/ }).first()).toBeVisible()
 })
+
+test('"All sign-ins" has the histogram and top values of its loaded merged rows', async ({ logs, page }) => {
+  await logs.open('?tab=all')
+  await expect(logs.rows(logs.grid).first()).toBeVisible()
+  await expect(
+    page.getByText(/^(From [\d,]+ of the range's sign-ins loaded|All [\d,]+ sign-ins of the range)/),
+  ).toBeVisible()
+  await expect(bars(page).first()).toBeVisible()
+  await page.getByRole('button', { name: 'Top values' }).click()
+  const panel = page.getByRole('dialog', { name: 'Top values' })
+  await expect(
+    panel.getByRole('table', { name: 'Top values of Status' }).getByRole('row').nth(1),
+  ).toBeVisible()
+})

@@ -3,7 +3,7 @@ import type { BetaSignIn } from '../../../../contract/sign-in.ts'
 import { createMockGraphServer } from '../../../../mocks/node.ts'
 import { createMockDataSource } from '../../../lib/data-source/data-source.tsx'
 import { bucketTotal, bucketsFromSignIns, bucketsFromSummaries } from '../model/histogram.ts'
-import { tabById } from '../model/tabs.ts'
+import { tabById, type TabId } from '../model/tabs.ts'
 import { defaultViewState, resolveDateRange, type ViewState } from '../model/view-state.ts'
 import { VOLUME_PAGE_SIZE, volumeSummariesQuery, volumeWindowOf } from './volume-queries.ts'
 
@@ -15,7 +15,7 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterAll(() => server.close())
 
 async function allSummaries(view: ViewState) {
-  const tab = tabById(view.tab)
+  const tab = tabById(view.tab as TabId)
   const options = volumeSummariesQuery(source, tab, view, now)
   const data = await new QueryClient().fetchInfiniteQuery({ ...options, pages: 50 })
   return data.pages.flatMap((page) => page.value)

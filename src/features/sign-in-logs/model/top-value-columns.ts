@@ -8,7 +8,7 @@ import { groupedColumnsByTab, interactiveColumnCatalogue } from './columns.ts'
 import { isCaeToken } from './display-text.ts'
 import { filterFieldsFor, type FilterFieldId } from './filter-fields.ts'
 import { statusOfErrorCode } from './status.ts'
-import type { TabDefinition, TabId } from './tabs.ts'
+import type { TabId, ViewTab } from './tabs.ts'
 import type { ValueReader } from './top-values.ts'
 
 export type TopValueRow =
@@ -82,7 +82,7 @@ const summaryFilters: Record<string, [FilterFieldId, Raw<GroupFields>]> = {
 }
 
 /** A pill value the field accepts (a choice field takes only its choices), else null. */
-function acceptedBy(tab: TabDefinition, fieldId: FilterFieldId) {
+function acceptedBy(tab: ViewTab, fieldId: FilterFieldId) {
   const field = filterFieldsFor(tab.filterSet).find((candidate) => candidate.id === fieldId)
   if (!field) return null
   const allowed =
@@ -97,7 +97,7 @@ function acceptedBy(tab: TabDefinition, fieldId: FilterFieldId) {
   }
 }
 
-function signInColumns(tab: TabDefinition): TopValueColumn[] {
+function signInColumns(tab: ViewTab): TopValueColumn[] {
   return interactiveColumnCatalogue
     .filter((column) => column.kind !== 'date')
     .map((column) => {
@@ -127,7 +127,7 @@ function signInColumns(tab: TabDefinition): TopValueColumn[] {
  * Grouped tabs: over summary rows (a row weighs its signInCount) or, when the filter plan groups the
  * sign-ins on the client, over those sign-ins, read as the group column reads its child rows.
  */
-function groupedColumns(tab: TabDefinition): TopValueColumn[] {
+function groupedColumns(tab: ViewTab): TopValueColumn[] {
   const columns = groupedColumnsByTab[tab.id as Exclude<TabId, 'interactive'>]
   return columns
     .filter((column) => column.kind !== 'date' && column.kind !== 'count' && column.id !== 'requestId')
@@ -150,6 +150,7 @@ function groupedColumns(tab: TabDefinition): TopValueColumn[] {
     })
 }
 
-export function topValueColumnsFor(tab: TabDefinition): TopValueColumn[] {
+/** The interactive tab and "All sign-ins" read sign-ins with the interactive columns. */
+export function topValueColumnsFor(tab: ViewTab): TopValueColumn[] {
   return tab.grouped ? groupedColumns(tab) : signInColumns(tab)
 }

@@ -130,6 +130,7 @@ describe('"is not" pills', () => {
         ],
         servicePrincipal: [{ field: 'resource', values: ['Graph'], negated: true }],
         managedIdentity: [],
+        all: [],
       },
     }
     const query = serializeViewState(state)

@@ -25,15 +25,16 @@ import {
   tokens,
 } from '@fluentui/react-components'
 import { DismissRegular } from '@fluentui/react-icons'
+import type { BetaSignIn } from '../../../../../contract/sign-in.ts'
 import { GraphErrorBar } from '../../../../components/GraphErrorBar.tsx'
 import type { FilterPill } from '../../model/filter-fields.ts'
-import type { TabDefinition } from '../../model/tabs.ts'
+import { tabById, type TabDefinition, type ViewTab } from '../../model/tabs.ts'
 import { topValueColumnsFor, type TopValueColumn, type TopValueRow } from '../../model/top-value-columns.ts'
 import { topValues, type TopValues } from '../../model/top-values.ts'
 import type { ViewState } from '../../model/view-state.ts'
 import { formatCount } from './bucket-text.ts'
 import { countsSummaries } from './grid-queries.ts'
-import { useAllSummaries, useLoadedSignIns, type RowsAtHand } from './rows-at-hand.ts'
+import { useAllSummaries, useLoadedSignIns, useMergedSignIns, type RowsAtHand } from './rows-at-hand.ts'
 
 const useStyles = makeStyles({
   drawer: { width: '560px', maxWidth: '100vw' },
@@ -44,7 +45,7 @@ const useStyles = makeStyles({
 
 export interface TopValuesDrawerProps {
   open: boolean
-  tab: TabDefinition
+  tab: ViewTab
   state: ViewState
   now: Date
   onClose: () => void
@@ -53,7 +54,7 @@ export interface TopValuesDrawerProps {
 
 export default function TopValuesDrawer(props: TopValuesDrawerProps) {
   const styles = useStyles()
-  const { open, tab, onClose } = props
+  const { open, onClose } = props
   return (
     <OverlayDrawer
       position="end"
@@ -72,20 +73,37 @@ export default function TopValuesDrawer(props: TopValuesDrawerProps) {
           Top values
         </DrawerHeaderTitle>
       </DrawerHeader>
-      <DrawerBody className={styles.body}>
-        {open &&
-          (countsSummaries(tab, props.state) ? (
-            <SummaryTopValues {...props} />
-          ) : (
-            <LoadedTopValues {...props} />
-          ))}
-      </DrawerBody>
+      <DrawerBody className={styles.body}>{open && <TopValuesFor {...props} />}</DrawerBody>
     </OverlayDrawer>
   )
 }
 
-function LoadedTopValues({ tab, state, now, onAddPill }: TopValuesDrawerProps) {
-  const loaded = useLoadedSignIns(tab, state, now)
+function TopValuesFor(props: TopValuesDrawerProps) {
+  const { tab } = props
+  if (tab.id === 'all') return <MergedTopValues {...props} />
+  const definition = tabById(tab.id)
+  return countsSummaries(tab, props.state) ? (
+    <SummaryTopValues {...props} tab={definition} />
+  ) : (
+    <LoadedTopValues {...props} tab={definition} />
+  )
+}
+
+type TabProps = TopValuesDrawerProps & { tab: TabDefinition }
+
+function MergedTopValues(props: TopValuesDrawerProps) {
+  return <LoadedTopValuesView {...props} loaded={useMergedSignIns(props.state, props.now)} />
+}
+
+function LoadedTopValues(props: TabProps) {
+  return <LoadedTopValuesView {...props} loaded={useLoadedSignIns(props.tab, props.state, props.now)} />
+}
+
+function LoadedTopValuesView({
+  tab,
+  onAddPill,
+  loaded,
+}: TopValuesDrawerProps & { loaded: RowsAtHand<BetaSignIn> }) {
   const rows = useMemo(
     () => loaded.rows.map((signIn): TopValueRow => ({ kind: 'signIn', signIn })),
     [loaded.rows],
@@ -97,7 +115,7 @@ function LoadedTopValues({ tab, state, now, onAddPill }: TopValuesDrawerProps) {
   return <TopValuesView {...{ tab, onAddPill, rows, coverage }} rowsAtHand={loaded} />
 }
 
-function SummaryTopValues({ tab, state, now, onAddPill }: TopValuesDrawerProps) {
+function SummaryTopValues({ tab, state, now, onAddPill }: TabProps) {
   const summaries = useAllSummaries(tab, state, now)
   const rows = useMemo(
     () => summaries.rows.map((summary): TopValueRow => ({ kind: 'summary', summary })),
@@ -111,7 +129,7 @@ function SummaryTopValues({ tab, state, now, onAddPill }: TopValuesDrawerProps) 
 }
 
 interface TopValuesViewProps {
-  tab: TabDefinition
+  tab: ViewTab
   onAddPill: TopValuesDrawerProps['onAddPill']
   rows: TopValueRow[]
   coverage: (result: TopValues) => string

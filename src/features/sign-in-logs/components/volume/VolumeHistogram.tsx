@@ -18,6 +18,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components'
+import type { BetaSignIn } from '../../../../../contract/sign-in.ts'
 import { useClock } from '../../../../lib/clock/clock.tsx'
 import { GraphErrorBar } from '../../../../components/GraphErrorBar.tsx'
 import {
@@ -28,12 +29,12 @@ import {
   selectedInterval,
   type VolumeBucket,
 } from '../../model/histogram.ts'
-import type { TabDefinition } from '../../model/tabs.ts'
+import { tabById, type TabDefinition, type ViewTab } from '../../model/tabs.ts'
 import { DAY_MS, RETENTION_DAYS, resolveDateRange, type ViewState } from '../../model/view-state.ts'
 import { formatCount, windowText } from './bucket-text.ts'
 import { HistogramChart, statusColours } from './HistogramChart.tsx'
 import { countsSummaries } from './grid-queries.ts'
-import { useAllSummaries, useLoadedSignIns, type RowsAtHand } from './rows-at-hand.ts'
+import { useAllSummaries, useLoadedSignIns, useMergedSignIns, type RowsAtHand } from './rows-at-hand.ts'
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -49,22 +50,39 @@ const useStyles = makeStyles({
 })
 
 export interface VolumeHistogramProps {
-  tab: TabDefinition
+  tab: ViewTab
   state: ViewState
   now: Date
   onNarrow: (interval: { start: string; end: string }) => void
 }
 
 export default function VolumeHistogram(props: VolumeHistogramProps) {
-  return countsSummaries(props.tab, props.state) ? (
-    <SummaryHistogram {...props} />
+  const { tab } = props
+  if (tab.id === 'all') return <MergedHistogram {...props} />
+  const definition = tabById(tab.id)
+  return countsSummaries(tab, props.state) ? (
+    <SummaryHistogram {...props} tab={definition} />
   ) : (
-    <LoadedHistogram {...props} />
+    <LoadedHistogram {...props} tab={definition} />
   )
 }
 
-function LoadedHistogram({ tab, state, now, onNarrow }: VolumeHistogramProps) {
-  const loaded = useLoadedSignIns(tab, state, now)
+type TabProps = VolumeHistogramProps & { tab: TabDefinition }
+
+function MergedHistogram(props: VolumeHistogramProps) {
+  return <LoadedHistogramView {...props} loaded={useMergedSignIns(props.state, props.now)} />
+}
+
+function LoadedHistogram(props: TabProps) {
+  return <LoadedHistogramView {...props} loaded={useLoadedSignIns(props.tab, props.state, props.now)} />
+}
+
+function LoadedHistogramView({
+  state,
+  now,
+  onNarrow,
+  loaded,
+}: VolumeHistogramProps & { loaded: RowsAtHand<BetaSignIn> }) {
   const range = resolveDateRange(state.range, now)
   const buckets = useMemo(() => bucketsFromSignIns(loaded.rows, range), [loaded.rows, range])
   // Counted from the bars: a grouped tab's sign-ins start at a whole bucket, before the range may.
@@ -75,7 +93,7 @@ function LoadedHistogram({ tab, state, now, onNarrow }: VolumeHistogramProps) {
   return <HistogramView {...{ state, now, onNarrow, buckets, coverage }} rowsAtHand={loaded} />
 }
 
-function SummaryHistogram({ tab, state, now, onNarrow }: VolumeHistogramProps) {
+function SummaryHistogram({ tab, state, now, onNarrow }: TabProps) {
   const summaries = useAllSummaries(tab, state, now)
   const range = resolveDateRange(state.range, now)
   const window = histogramWindowFor(range)

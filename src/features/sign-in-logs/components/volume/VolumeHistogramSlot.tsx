@@ -6,8 +6,7 @@ import { Suspense, lazy, useCallback, useSyncExternalStore } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
 import { ErrorBoundary } from '../../../../components/ErrorBoundary.tsx'
 import { useDataSource } from '../../../../lib/data-source/data-source.tsx'
-import { summaryListQuery } from '../../api/queries.ts'
-import { countsSummaries, gridSignInsQuery } from './grid-queries.ts'
+import { firstRowsKey } from './grid-queries.ts'
 import type { VolumeHistogramProps } from './VolumeHistogram.tsx'
 
 const VolumeHistogram = lazy(() => import('./VolumeHistogram.tsx'))
@@ -16,9 +15,7 @@ export function VolumeHistogramSlot(props: VolumeHistogramProps) {
   const { tab, state, now } = props
   const source = useDataSource()
   const queryClient = useQueryClient()
-  const gridKey = countsSummaries(tab, state)
-    ? summaryListQuery(source, tab, state, now).queryKey
-    : gridSignInsQuery(source, tab, state, now).queryKey
+  const gridKey = firstRowsKey(source, tab, state, now)
   const subscribe = useCallback(
     (onChange: () => void) => queryClient.getQueryCache().subscribe(onChange),
     [queryClient],

@@ -9,6 +9,7 @@ import { useInfiniteQuery } from '@tanstack/react-query'
 import type { BetaSignIn, SummarizedSignIn } from '../../../../../contract/sign-in.ts'
 import { useDataSource } from '../../../../lib/data-source/data-source.tsx'
 import type { GraphError } from '../../../../lib/graph/errors.ts'
+import { allSignInsQuery, allSignInsRecordPlan } from '../../api/all-sign-ins.ts'
 import { filterPlanOf } from '../../api/queries.ts'
 import { volumeSummariesQuery } from '../../api/volume-queries.ts'
 import type { TabDefinition } from '../../model/tabs.ts'
@@ -26,7 +27,24 @@ export interface RowsAtHand<T> {
 export function useLoadedSignIns(tab: TabDefinition, state: ViewState, now: Date): RowsAtHand<BetaSignIn> {
   const source = useDataSource()
   const query = useInfiniteQuery(gridSignInsQuery(source, tab, state, now))
-  const keep = filterPlanOf(tab, state).signIns.keep
+  return useKeptRows(query, filterPlanOf(tab, state).signIns.keep)
+}
+
+/** "All sign-ins": the merged timeline the grid loaded, kept by the pills every type shares. */
+export function useMergedSignIns(state: ViewState, now: Date): RowsAtHand<BetaSignIn> {
+  const source = useDataSource()
+  const query = useInfiniteQuery(allSignInsQuery(source, state, now))
+  return useKeptRows(query, allSignInsRecordPlan(state.filters.all).keep)
+}
+
+interface SignInPages {
+  data: { pages: readonly { value: readonly BetaSignIn[] }[] } | undefined
+  hasNextPage: boolean
+  isPending: boolean
+  error: unknown
+}
+
+function useKeptRows(query: SignInPages, keep: (signIn: BetaSignIn) => boolean): RowsAtHand<BetaSignIn> {
   const rows = useMemo(
     () => (query.data?.pages ?? []).flatMap((page) => page.value).filter(keep),
     [query.data, keep],
