@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { http, HttpResponse, passthrough } from 'msw'
 import { signInEventTypes } from '../../../../contract/sign-in.ts'
 import { compareNewestFirst } from '../api/merge-streams.ts'
 import { renderPage, setupPageTests } from './testing/render-page.tsx'
@@ -93,4 +94,33 @@ test('Related sign-ins lists the same correlation ID across types; a row opens i
 
   window.history.back()
   await waitFor(() => expect(window.location.search).toContain(`selected=${start.id}`))
+})
+
+test('Related sign-ins words a failed lookup and a sign-in without a session ID', async () => {
+  const user = userEvent.setup({ delay: null })
+  // The correlation lookup is refused; everything else reaches the fake tenant.
+  graph.server.use(
+    http.get('https://graph.microsoft.com/beta/auditLogs/signIns', ({ request }) =>
+      new URL(request.url).searchParams.get('$filter')?.includes('correlationId eq')
+        ? HttpResponse.json(
+            { error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges.' } },
+            { status: 403 },
+          )
+        : passthrough(),
+    ),
+  )
+  const withoutSession = everything.find((row) => !row.sessionId && row.correlationId)
+  if (!withoutSession) throw new Error('the tenant has no sign-in without a session ID')
+  renderPage(`?range=1m&selected=${withoutSession.id}`)
+  const pane = await screen.findByRole('dialog', { name: 'Activity Details: Sign-ins' }, surfaceTimeout)
+  await user.click(await within(pane).findByRole('tab', { name: 'Related sign-ins' }, surfaceTimeout))
+  expect(
+    await within(pane).findByText(
+      'Could not load the sign-ins with the same correlation ID',
+      {},
+      surfaceTimeout,
+    ),
+  ).toBeTruthy()
+  expect(within(pane).getByRole('button', { name: 'Retry' })).toBeTruthy()
+  expect(within(pane).getByText('This sign-in has no session ID to look up.')).toBeTruthy()
 })

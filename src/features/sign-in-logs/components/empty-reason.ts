@@ -12,11 +12,12 @@ export function emptyReason(tab: ViewTab, state: ViewState): string {
     return field ? [`${field.label} : ${pillValueText(field, pill.values)}`] : []
   })
   const range = dateRangeText(state.range, state.dates)
+  const what = tab.id === 'all' ? 'sign-ins of any type' : tab.label.toLowerCase()
   if (filters.length === 0) {
-    return `No ${tab.label.toLowerCase()} in the date range "${range}". Try a longer date range.`
+    return `No ${what} in the date range "${range}". Try a longer date range.`
   }
   return (
-    `No ${tab.label.toLowerCase()} in the date range "${range}" match the filters ${filters.map((f) => `"${f}"`).join(', ')}. ` +
+    `No ${what} in the date range "${range}" match the filters ${filters.map((f) => `"${f}"`).join(', ')}. ` +
     'Remove a filter or try a longer date range.'
   )
 }

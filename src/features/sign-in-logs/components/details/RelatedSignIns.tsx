@@ -87,6 +87,7 @@ export function RelatedSignIns({ signIn, range, now, dates, onOpenSignIn }: Rela
             </Text>
             <RelatedResultView
               name="Sign-ins with the same correlation ID"
+              what="sign-ins with the same correlation ID"
               query={correlationResult}
               emptyText="No other sign-in has this correlation ID."
               {...timeline}
@@ -111,6 +112,7 @@ export function RelatedSignIns({ signIn, range, now, dates, onOpenSignIn }: Rela
             </Text>
             <RelatedResultView
               name="Sign-ins in the same session"
+              what="sign-ins in the same session"
               query={sessionResult}
               emptyText="No other sign-in in the date range has this session ID."
               {...timeline}
@@ -123,7 +125,10 @@ export function RelatedSignIns({ signIn, range, now, dates, onOpenSignIn }: Rela
 }
 
 interface ResultViewProps {
+  /** The table's accessible name. */
   name: string
+  /** The same in running text ("Could not load the …"). */
+  what: string
   query: {
     data: RelatedResult | undefined
     error: unknown
@@ -136,18 +141,18 @@ interface ResultViewProps {
   onOpenSignIn: (signIn: BetaSignIn) => void
 }
 
-function RelatedResultView({ name, query, emptyText, current, dates, onOpenSignIn }: ResultViewProps) {
+function RelatedResultView({ name, what, query, emptyText, current, dates, onOpenSignIn }: ResultViewProps) {
   const styles = useStyles()
   if (query.error) {
     return (
       <GraphErrorBar
-        title={`Could not load the ${name.toLowerCase()}`}
+        title={`Could not load the ${what}`}
         error={query.error as GraphError}
         onRetry={() => void query.refetch()}
       />
     )
   }
-  if (query.isPending || !query.data) return <Spinner size="small" label={`Loading ${name.toLowerCase()}`} />
+  if (query.isPending || !query.data) return <Spinner size="small" label={`Loading ${what}`} />
   const { signIns, leftOut, truncated } = query.data
   const others = signIns.filter((row) => row.id !== current.id)
   return (
