@@ -74,14 +74,19 @@ export function signInsRequest(tab: TabDefinition, state: ViewState, now: Date):
   }
 }
 
-export function summariesRequest(tab: TabDefinition, state: ViewState, now: Date): GraphRequest {
+export function summariesRequest(
+  tab: TabDefinition,
+  state: ViewState,
+  now: Date,
+  pageSize = LIST_PAGE_SIZE,
+): GraphRequest {
   if (!tab.summaryFunction) throw new Error(`The ${tab.label} tab is not grouped`)
   const buckets = bucketRange(resolveDateRange(state.range, now), state.aggregate)
   return {
     path: `/beta/auditLogs/${tab.summaryFunction}(aggregationWindow='${state.aggregate}')`,
     params: {
       $filter: buildSummaryFilter(filterPlanOf(tab, state), buckets),
-      $top: String(LIST_PAGE_SIZE),
+      $top: String(pageSize),
     },
   }
 }
@@ -195,8 +200,14 @@ export function signInListQuery(source: DataSource, tab: TabDefinition, state: V
  * Summary rows, with the conditions the plan puts on the rows applied to each page (`select`), so the grid
  * shows only matching groups.
  */
-export function summaryListQuery(source: DataSource, tab: TabDefinition, state: ViewState, now: Date) {
-  const request = summariesRequest(tab, state, now)
+export function summaryListQuery(
+  source: DataSource,
+  tab: TabDefinition,
+  state: ViewState,
+  now: Date,
+  pageSize = LIST_PAGE_SIZE,
+) {
+  const request = summariesRequest(tab, state, now, pageSize)
   return infiniteQueryOptions({
     ...pagedQuery<SummarizedSignIn>(
       source,

@@ -28,11 +28,13 @@ import { FlatSignInView } from './FlatSignInView.tsx'
 import { GroupedSignInView } from './GroupedSignInView.tsx'
 import { LogTabs } from './LogTabs.tsx'
 import { SignInToolbar } from './SignInToolbar.tsx'
+import { VolumeHistogramSlot } from './volume/VolumeHistogramSlot.tsx'
 
 // Loaded on first use (issue #7: first-screen JavaScript): the Columns dialog and the details pane with its tables.
 const ColumnsPickerDialog = lazy(async () => ({
   default: (await import('./ColumnsPickerDialog.tsx')).ColumnsPickerDialog,
 }))
+const TopValuesDrawer = lazy(() => import('./volume/TopValuesDrawer.tsx'))
 const SignInDetailsPane = lazy(async () => ({
   default: (await import('./details/SignInDetailsPane.tsx')).SignInDetailsPane,
 }))
@@ -74,6 +76,9 @@ export function SignInLogsPage() {
   const [now, setNow] = useState(clock)
   const [columns, setColumns] = useState<string[]>(readStoredColumns)
   const [columnsOpen, setColumnsOpen] = useState(false)
+  const [topValuesOpen, setTopValuesOpen] = useState(false)
+  // Mounted from the first opening on, so the drawer keeps its close animation.
+  const [topValuesMounted, setTopValuesMounted] = useState(false)
   const [openedSignIn, setOpenedSignIn] = useState<BetaSignIn | null>(null)
   const returnFocus = useRef<HTMLElement | null>(null)
   const wait = useGraphWait()
@@ -147,6 +152,10 @@ export function SignInLogsPage() {
         now={now}
         onRefresh={refresh}
         onOpenColumns={tab.id === 'interactive' ? () => setColumnsOpen(true) : null}
+        onOpenTopValues={() => {
+          setTopValuesMounted(true)
+          setTopValuesOpen(true)
+        }}
       />
       <LogTabs selected={tab.id} onSelect={(next) => setState({ tab: next, selected: null })} />
       <FilterBar tab={tab} state={state} now={now} onChange={setState} />
@@ -162,6 +171,13 @@ export function SignInLogsPage() {
           <MessageBarBody>{`${waitReasons[wait.reason]}, retrying in ${wait.secondsLeft} s`}</MessageBarBody>
         </MessageBar>
       )}
+      <VolumeHistogramSlot
+        tab={tab}
+        state={state}
+        now={now}
+        // Pushed, not replaced: Back returns to the range before the narrowing.
+        onNarrow={({ start, end }) => setState({ range: { preset: 'custom', start, end }, selected: null })}
+      />
       <section className={styles.content} aria-label={`${tab.label} results`}>
         <ErrorBoundary
           what="The results grid"
@@ -211,6 +227,33 @@ export function SignInLogsPage() {
             }}
           />
         </Suspense>
+      )}
+      {topValuesMounted && (
+        <ErrorBoundary what="Top values" resetKey={viewKey}>
+          <Suspense fallback={null}>
+            <TopValuesDrawer
+              open={topValuesOpen}
+              tab={tab}
+              state={state}
+              now={now}
+              onClose={() => setTopValuesOpen(false)}
+              onAddPill={(pill) =>
+                // "Filter for" / "Filter out" replace a pill of the same field: one pill per field (view-state.ts).
+                setState((current) => ({
+                  ...current,
+                  filters: {
+                    ...current.filters,
+                    [tab.filterSet]: [
+                      ...current.filters[tab.filterSet].filter((other) => other.field !== pill.field),
+                      pill,
+                    ],
+                  },
+                  selected: null,
+                }))
+              }
+            />
+          </Suspense>
+        </ErrorBoundary>
       )}
       {detailsMounted && (
         <ErrorBoundary what="The details pane" resetKey={state.selected}>

@@ -7,15 +7,19 @@ import { filterField, type FilterFieldId, type FilterPill } from '../model/filte
 
 /**
  * `eq`: the value identifies (an ID, a choice, a flag); `startsWith`: the value is the start of a name.
- * Issue #12's "Filter out" adds a negating operator; emitters switch on the operator so that one is
- * handled explicitly by each of them.
+ * `notEq` / `notStartsWith` ("is not", issue #12's "Filter out"): none of the values matches. Emitters
+ * switch on the operator, so each handles the negation explicitly.
  */
-export type FilterOperator = 'eq' | 'startsWith'
+export type FilterOperator = 'eq' | 'startsWith' | 'notEq' | 'notStartsWith'
+
+export function isNegation(operator: FilterOperator): boolean {
+  return operator === 'notEq' || operator === 'notStartsWith'
+}
 
 export interface FilterCondition {
   field: FilterFieldId
   operator: FilterOperator
-  /** Alternatives: a condition holds when any value matches (the Client app check list). */
+  /** Alternatives: a condition holds when any value matches (the Client app check list); negated, none. */
   values: readonly string[]
 }
 
@@ -27,13 +31,19 @@ const operatorByValueType = {
   bool: 'eq',
 } as const satisfies Record<string, FilterOperator>
 
+const negationOf = { eq: 'notEq', startsWith: 'notStartsWith' } as const satisfies Record<
+  string,
+  FilterOperator
+>
+
 /** The applied pills as conditions; a pill without a value filters nothing and is left out. */
 export function conditionsOf(pills: readonly FilterPill[]): FilterCondition[] {
   return pills.flatMap((pill) => {
     // Values are sent as typed (the pill editor trims them); a blank one means nothing.
     const values = pill.values.filter((value) => value.trim() !== '')
     if (values.length === 0) return []
-    return [{ field: pill.field, operator: operatorByValueType[filterField(pill.field).valueType], values }]
+    const operator = operatorByValueType[filterField(pill.field).valueType]
+    return [{ field: pill.field, operator: pill.negated ? negationOf[operator] : operator, values }]
   })
 }
 

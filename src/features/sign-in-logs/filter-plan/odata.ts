@@ -10,7 +10,7 @@ import {
   looksLikeUserPrincipalName,
   quoteODataString,
 } from '../api/odata-literals.ts'
-import { FilterValueError, type FilterCondition } from './conditions.ts'
+import { FilterValueError, isNegation, type FilterCondition } from './conditions.ts'
 
 const eq = (path: string, value: string) => `${path} eq ${quoteODataString(value)}`
 const startsWith = (path: string, value: string) => `startswith(${path},${quoteODataString(value)})`
@@ -105,6 +105,8 @@ function signInValueClause(condition: FilterCondition, value: string): string | 
 
 /** A condition as `/signIns` `$filter` text, or null when Graph cannot apply it there. */
 export function signInsClause(condition: FilterCondition): string | null {
+  // "is not": `ne` exists only on signInEventTypes and agent, `not` is undocumented (graph-api.md §2.2).
+  if (isNegation(condition.operator)) return null
   return eachValue(condition, (value) => signInValueClause(condition, value))
 }
 
@@ -140,5 +142,7 @@ function summaryValueClause(condition: FilterCondition, value: string): string |
 
 /** A condition as `getSummarized*` `$filter` text (§1.2), or null when the summary functions cannot take it. */
 export function summariesClause(condition: FilterCondition): string | null {
+  // The summary functions take `eq` and `startswith` only (§1.2).
+  if (isNegation(condition.operator)) return null
   return eachValue(condition, (value) => summaryValueClause(condition, value))
 }

@@ -17,7 +17,7 @@ import { looksLikeFullIpAddress, looksLikeGuid, looksLikeUserPrincipalName } fro
 import { isCaeToken } from '../model/display-text.ts'
 import type { FilterFieldId } from '../model/filter-fields.ts'
 import { INTERRUPT_CODES, statusOfErrorCode } from '../model/status.ts'
-import type { FilterCondition } from './conditions.ts'
+import { isNegation, type FilterCondition } from './conditions.ts'
 
 const lower = (value: string) => value.trim().toLowerCase()
 export const same = (recorded: string | null | undefined, wanted: string) =>
@@ -107,8 +107,9 @@ const recordTests: Record<FilterFieldId, RecordTest> = {
   managedIdentityType: (record, value) => record.managedServiceIdentity?.msiType === value,
 }
 
-/** A condition as a record predicate: any of its values matches. */
+/** A condition as a record predicate: any of its values matches (none, for "is not"). */
 export function recordPredicate(condition: FilterCondition): (record: BetaSignIn) => boolean {
   const test = recordTests[condition.field]
-  return (record) => condition.values.some((value) => test(record, value))
+  const matches = (record: BetaSignIn) => condition.values.some((value) => test(record, value))
+  return isNegation(condition.operator) ? (record) => !matches(record) : matches
 }

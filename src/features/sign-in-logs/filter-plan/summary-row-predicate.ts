@@ -7,7 +7,7 @@
 import type { SummarizedSignIn } from '../../../../contract/sign-in.ts'
 import { looksLikeGuid, looksLikeUserPrincipalName } from '../api/odata-literals.ts'
 import type { FilterFieldId } from '../model/filter-fields.ts'
-import type { FilterCondition } from './conditions.ts'
+import { isNegation, type FilterCondition } from './conditions.ts'
 import { hasPrefix, ipMatches, same, statusMatches, tokenIssuerMatches } from './record-predicate.ts'
 
 type RowTest = (row: SummarizedSignIn, value: string) => boolean
@@ -36,5 +36,7 @@ export function summaryRowPredicate(condition: FilterCondition): ((row: Summariz
   if (!test) return null
   // Rows carry neither the userId nor the display name: of a user, only a whole UPN can be answered.
   if (condition.field === 'user' && !condition.values.every(looksLikeUserPrincipalName)) return null
-  return (row) => condition.values.some((value) => test(row, value))
+  const matches = (row: SummarizedSignIn) => condition.values.some((value) => test(row, value))
+  // A row's tested properties are constant within its group, so "none of its sign-ins" is "not the row".
+  return isNegation(condition.operator) ? (row) => !matches(row) : matches
 }

@@ -68,6 +68,11 @@ export interface FilterFieldDefinition {
 export interface FilterPill {
   field: FilterFieldId
   values: string[]
+  /**
+   * "is not" (issue #12's "Filter out"): the sign-ins that do not match. Graph's `$filter` has no `ne` on
+   * these properties and no `not` (graph-api.md §2.2), so the plan applies it to loaded rows.
+   */
+  negated?: boolean
 }
 
 const MODERN = 'Modern authentication clients'

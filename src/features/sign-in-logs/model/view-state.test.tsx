@@ -119,6 +119,32 @@ describe('parseViewState', () => {
   })
 })
 
+describe('"is not" pills', () => {
+  test('round-trip through the URL as `not.` keys', () => {
+    const state: ViewState = {
+      ...defaultViewState,
+      filters: {
+        user: [
+          { field: 'status', values: ['Success'], negated: true },
+          { field: 'application', values: ['Teams'] },
+        ],
+        servicePrincipal: [{ field: 'resource', values: ['Graph'], negated: true }],
+        managedIdentity: [],
+        all: [],
+      },
+    }
+    const query = serializeViewState(state)
+    expect(query).toBe('?user.not.status=Success&user.application=Teams&sp.not.resource=Graph')
+    expect(parseViewState(query, now)).toEqual({ state, problems: [] })
+  })
+
+  test('one pill per field: a second one for the same field is ignored and said', () => {
+    const { state, problems } = parseViewState('?user.status=Failure&user.not.status=Success', now)
+    expect(state.filters.user).toEqual([{ field: 'status', values: ['Failure'] }])
+    expect(problems).toEqual(['Ignored filter "user.not.status": the field already has a filter.'])
+  })
+})
+
 describe('hostile addresses stay cheap and quiet', () => {
   test('at most 5 problems are listed, the rest counted', () => {
     const search = Array.from({ length: 12 }, (_, i) => `user.nope${i}=x`).join('&')

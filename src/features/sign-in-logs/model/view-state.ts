@@ -3,7 +3,8 @@
  * aggregate, the pills of each filter set, Local/UTC and the selected sign-in. Columns live in localStorage.
  *
  * URL form (defaults omitted): `?tab=service-principal&range=custom&start=…&end=…&agg=h6&dates=utc`
- * `&sp.status=Failure&user.clientApp=Browser&user.clientApp=IMAP4&selected=<sign-in id, a GUID>`.
+ * `&sp.status=Failure&user.clientApp=Browser&user.clientApp=IMAP4&user.not.application=Teams`
+ * `&selected=<sign-in id, a GUID>` (`not.`: an "is not" pill).
  */
 import { addMonths } from 'date-fns'
 // zod/mini (functional API): the same checks as classic zod at a fraction of the first-screen bytes (issue #7).
@@ -41,6 +42,8 @@ const filterPrefixes: Record<FilterSet, string> = {
   all: 'all',
 }
 const filterSets = Object.keys(filterPrefixes) as FilterSet[]
+/** `user.not.status=Success`: an "is not" pill (issue #12's "Filter out"). */
+const NEGATED = 'not.'
 
 const MAX_VALUE_LENGTH = 256
 const MAX_SHOWN = 40
@@ -135,14 +138,21 @@ function parseFilters(params: URLSearchParams, problems: string[]): ViewState['f
     // URLSearchParams keeps document order, so pills keep the order the user added them in.
     const keys = [...new Set([...params.keys()].filter((key) => key.startsWith(prefix)))]
     for (const key of keys) {
-      const fieldId = key.slice(prefix.length)
+      const name = key.slice(prefix.length)
+      const negated = name.startsWith(NEGATED)
+      const fieldId = negated ? name.slice(NEGATED.length) : name
       const field = fields.find((candidate) => candidate.id === fieldId)
       if (!field) {
         problems.push(`Ignored filter ${shown(key)}: not a filter of this log.`)
         continue
       }
+      if (filters[set].some((pill) => pill.field === field.id)) {
+        problems.push(`Ignored filter ${shown(key)}: the field already has a filter.`)
+        continue
+      }
       const values = parsePillValues(field, params.getAll(key), problems)
-      if (values) filters[set].push({ field: field.id, values })
+      if (values)
+        filters[set].push(negated ? { field: field.id, values, negated } : { field: field.id, values })
     }
   }
   return filters
@@ -265,7 +275,8 @@ export function serializeViewState(state: ViewState): string {
   if (state.dates !== defaultViewState.dates) params.set('dates', state.dates)
   for (const set of filterSets) {
     for (const pill of state.filters[set]) {
-      for (const value of pill.values) params.append(`${filterPrefixes[set]}.${pill.field}`, value)
+      const key = `${filterPrefixes[set]}.${pill.negated ? NEGATED : ''}${pill.field}`
+      for (const value of pill.values) params.append(key, value)
     }
   }
   if (state.selected !== null) params.set('selected', state.selected)

@@ -52,15 +52,15 @@ export function FilterValuePill({
   const appliedOnRows = onLoadedRows(tab, applied, pill)
   const draftOnRows =
     trimmed.length > 0
-      ? onLoadedRows(tab, applied, { field: pill.field, values: trimmed })
+      ? onLoadedRows(tab, applied, { ...pill, values: trimmed })
       : fieldAlwaysOnLoadedRows(field)
   const editors = useOnDemand(filterEditors, open)
   return (
     <PillPopover
       value={field.id}
-      text={`${field.label} : ${pillValueText(field, pill.values)}`}
+      text={`${field.label} : ${pill.negated ? 'is not ' : ''}${pillValueText(field, pill.values)}`}
       secondaryText={appliedOnRows ? '(applied to loaded rows)' : undefined}
-      heading={field.label}
+      heading={pill.negated ? `${field.label} is not` : field.label}
       open={open}
       onOpenChange={(next) => {
         if (next) setDraft(pill.values)
