@@ -9,6 +9,7 @@ import {
 import {
   ArrowClockwiseRegular,
   ArrowDownloadRegular,
+  ArchiveArrowBackRegular,
   ColumnTripleEditRegular,
   DataBarHorizontalRegular,
 } from '@fluentui/react-icons'
@@ -19,6 +20,9 @@ import { onDemand, onDemandFailureMessage } from './on-demand.ts'
 const DownloadPane = lazy(async () => ({
   default: (await import('../export/DownloadPane.tsx')).DownloadPane,
 }))
+
+// "Export all sign-ins" (issue #13): the engine, its storage and the drawer load on first use.
+const ExportAllDrawer = lazy(() => import('../export/all/ui/ExportAllDrawer.tsx'))
 
 // The Download menu too (issue #7): until its first opening the toolbar shows a look-alike menu button.
 const downloadMenu = onDemand(() => import('./DownloadMenu.tsx'))
@@ -94,6 +98,8 @@ function DownloadButton({ onPick }: { onPick: (format: 'csv' | 'json') => void }
 export function SignInToolbar({ now, onRefresh, onOpenColumns, onOpenTopValues }: SignInToolbarProps) {
   const [download, setDownload] = useState<'csv' | 'json' | null>(null)
   const [everOpened, setEverOpened] = useState(false)
+  const [exportAllOpen, setExportAllOpen] = useState(false)
+  const [exportAllLoaded, setExportAllLoaded] = useState(false)
   // Dialogs opened from here hand focus back to their opener when they close (Tabster's restorer).
   const restoreFocusHere = useRestoreFocusTarget()
   const open = (format: 'csv' | 'json') => {
@@ -104,6 +110,17 @@ export function SignInToolbar({ now, onRefresh, onOpenColumns, onOpenTopValues }
     <>
       <Toolbar aria-label="Sign-in logs commands">
         <DownloadButton onPick={open} />
+        <ToolbarButton
+          {...restoreFocusHere}
+          icon={<ArchiveArrowBackRegular />}
+          aria-expanded={exportAllOpen}
+          onClick={() => {
+            setExportAllLoaded(true)
+            setExportAllOpen(true)
+          }}
+        >
+          Export all sign-ins
+        </ToolbarButton>
         <ToolbarDivider />
         <ToolbarButton icon={<ArrowClockwiseRegular />} onClick={onRefresh}>
           Refresh
@@ -130,6 +147,13 @@ export function SignInToolbar({ now, onRefresh, onOpenColumns, onOpenTopValues }
               onClose={() => setDownload(null)}
               now={now}
             />
+          </Suspense>
+        </ErrorBoundary>
+      )}
+      {exportAllLoaded && (
+        <ErrorBoundary what="Export all sign-ins" resetKey={exportAllOpen}>
+          <Suspense fallback={null}>
+            <ExportAllDrawer open={exportAllOpen} onClose={() => setExportAllOpen(false)} />
           </Suspense>
         </ErrorBoundary>
       )}
