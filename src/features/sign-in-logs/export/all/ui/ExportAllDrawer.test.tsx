@@ -43,7 +43,7 @@ function memoryDisk() {
   return { storage, perExport, checkpoints: shared.checkpoints }
 }
 
-function renderDrawer(client: Pick<GraphClient, 'getPage'>, storage: ExportStorage, id = 'export-1') {
+function drawerTree(client: Pick<GraphClient, 'getPage'>, storage: ExportStorage, open = true) {
   const source: DataSource = {
     id: 'test',
     kind: 'mock',
@@ -51,16 +51,19 @@ function renderDrawer(client: Pick<GraphClient, 'getPage'>, storage: ExportStora
     client: client as GraphClient,
     backgroundClient: client as GraphClient,
   }
-  return render(
+  return (
     <FluentProvider theme={webLightTheme}>
       <ClockProvider clock={() => NOW}>
         <DataSourceProvider value={source}>
-          <ExportAllDrawer open onClose={() => undefined} storage={storage} newId={() => id} />
+          <ExportAllDrawer open={open} onClose={() => undefined} storage={storage} newId={() => 'export-1'} />
         </DataSourceProvider>
       </ClockProvider>
-    </FluentProvider>,
+    </FluentProvider>
   )
 }
+
+const renderDrawer = (client: Pick<GraphClient, 'getPage'>, storage: ExportStorage) =>
+  render(drawerTree(client, storage))
 
 const idsOf = (ndjson: string) =>
   ndjson
@@ -207,12 +210,18 @@ test('Pause stops a running job, and Cancel deletes its partial files and its ch
       return graph.client.getPage(path, options)
     },
   }
-  renderDrawer(gated, disk.storage())
+  const storage = disk.storage()
+  const view = renderDrawer(gated, storage)
   const user = userEvent.setup()
   await user.click(screen.getByRole('button', { name: 'Start export' }))
-  const pause = await screen.findByRole('button', { name: /^Pause Export/ })
+  await screen.findByRole('button', { name: /^Pause Export/ })
   await waitFor(() => expect(disk.perExport.get('export-1')?.names().length).toBe(4))
-  await user.click(pause)
+  // Closed, the drawer leaves the job running and says so beside the toolbar.
+  view.rerender(drawerTree(gated, storage, false))
+  expect(screen.queryByRole('dialog', { name: 'Export all sign-ins' })).toBeNull()
+  expect(screen.getByRole('status').textContent).toBe('Export all sign-ins: running, 12 records written')
+  view.rerender(drawerTree(gated, storage, true))
+  await user.click(screen.getByRole('button', { name: /^Pause Export/ }))
   await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Export paused.'))
   release()
   expect(await disk.checkpoints.load('export-1')).toMatchObject({ status: 'paused' })

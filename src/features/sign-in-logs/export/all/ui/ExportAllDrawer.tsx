@@ -158,6 +158,17 @@ export default function ExportAllDrawer({ open, onClose, storage: given, newId }
     .filter((type) => chosen[type])
     .reduce((sum, type) => sum + view.filters[tabById(type).filterSet].length, 0)
 
+  const running = list.filter((job) => job.running)
+  const runningRecords = running.reduce((sum, job) => sum + (job.progress?.records ?? 0), 0)
+  if (!open)
+    // Closed on a running job: a status beside the toolbar says it goes on (and announces when it ends).
+    return (
+      <output aria-live="polite">
+        {running.length > 0
+          ? `Export all sign-ins: running, ${runningRecords.toLocaleString('en-US')} records written`
+          : announcement}
+      </output>
+    )
   return (
     <OverlayDrawer
       open={open}
