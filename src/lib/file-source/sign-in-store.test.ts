@@ -1,5 +1,5 @@
 // @vitest-environment node
-import fc from 'fast-check'
+import * as fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createNodeStore } from './node-duckdb.testing.ts'
 import { odataFilterToSql, FilterSyntaxError } from './odata-sql.ts'
