@@ -9,6 +9,7 @@ import {
   RecordError,
   textValue,
   toIsoUtc,
+  withGraphSpelling,
   withoutAbsent,
   type FileSignIn,
   type MappedRecord,
@@ -44,7 +45,7 @@ export function mapDiagnosticRecord(record: Record<string, unknown>): MappedReco
   const logType = logTypeOfEventTypes(properties.signInEventTypes) ?? logTypeOfName(record.category)
   const errorCode = intValue(record.resultType)
   const signIn = withoutAbsent({
-    ...properties,
+    ...withGraphSpelling(properties),
     id,
     createdDateTime,
     ipAddress: textValue(properties.ipAddress) ?? textValue(record.callerIpAddress),

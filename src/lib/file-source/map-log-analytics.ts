@@ -12,6 +12,7 @@ import {
   RecordError,
   textValue,
   toIsoUtc,
+  withGraphSpelling,
   withoutAbsent,
   type FileSignIn,
   type MappedRecord,
@@ -165,7 +166,7 @@ export function mapLogAnalyticsRow(row: Record<string, unknown>): MappedRecord {
     logTypeOfName(columns.Type) ??
     logTypeOfName(columns.Category)
   const signIn = withoutAbsent({
-    ...mapped,
+    ...withGraphSpelling(mapped),
     id,
     createdDateTime: time,
     // SP/MI tables have no Status column: build it from ResultType/ResultDescription (§1.2).

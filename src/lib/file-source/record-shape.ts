@@ -2,6 +2,7 @@
  * The one record shape every file format is normalised to: the beta `signIn` properties a file has (the grid,
  * filters and details read them by their Graph names), plus the record as the file had it for the details pane.
  */
+import { conditionalAccessConditionsValues } from '../../../contract/enum-values.ts'
 import type { BetaSignIn } from '../../../contract/sign-in.ts'
 
 export type LogType = 'interactiveUser' | 'nonInteractiveUser' | 'servicePrincipal' | 'managedIdentity'
@@ -110,4 +111,56 @@ export function textValue(value: unknown): string | undefined {
 /** Without the properties a file left absent, so "not in the file" never reads as an empty value. */
 export function withoutAbsent<T extends Record<string, unknown>>(record: T): T {
   return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as T
+}
+
+/** Bit n of Azure Monitor's integer condition flags is member n+1 of Graph's list (member 0 is `none`). */
+function conditionFlags(value: unknown): unknown {
+  if (typeof value !== 'number' || !Number.isInteger(value)) return value
+  if (value === 0) return 'none'
+  const names = conditionalAccessConditionsValues.slice(1).filter((_, bit) => (value & (1 << bit)) !== 0)
+  return names.length > 0 ? names.join(',') : value
+}
+
+/**
+ * Azure Monitor and Log Analytics spell a few values differently from Graph (contract/fixtures.test.ts lists them):
+ * condition flags as integers, `conditionalAccessAudiences` as objects, step times with offsets. Turned into Graph's form so the page reads
+ * them as it reads Graph; the raw record keeps the original.
+ */
+export function withGraphSpelling(signIn: Record<string, unknown>): Record<string, unknown> {
+  const policies = signIn.appliedConditionalAccessPolicies
+  const audiences = signIn.conditionalAccessAudiences
+  const steps = signIn.authenticationDetails
+  return {
+    ...signIn,
+    // `+00:00` offsets with 7 fraction digits: Graph's form is UTC with `Z`.
+    ...(Array.isArray(steps) && {
+      authenticationDetails: steps.map((step: Record<string, unknown>) =>
+        step && typeof step === 'object'
+          ? {
+              ...step,
+              authenticationStepDateTime:
+                toIsoUtc(step.authenticationStepDateTime) ?? step.authenticationStepDateTime,
+            }
+          : step,
+      ),
+    }),
+    ...(Array.isArray(policies) && {
+      appliedConditionalAccessPolicies: policies.map((policy: Record<string, unknown>) =>
+        policy && typeof policy === 'object'
+          ? {
+              ...policy,
+              conditionsSatisfied: conditionFlags(policy.conditionsSatisfied),
+              conditionsNotSatisfied: conditionFlags(policy.conditionsNotSatisfied),
+            }
+          : policy,
+      ),
+    }),
+    ...(Array.isArray(audiences) && {
+      conditionalAccessAudiences: audiences.map((audience: unknown) =>
+        audience && typeof audience === 'object' && 'applicationId' in audience
+          ? (audience as { applicationId: unknown }).applicationId
+          : audience,
+      ),
+    }),
+  }
 }
