@@ -72,6 +72,13 @@ function parse(pathOrUrl: string, params: Record<string, string | undefined> = {
   return url
 }
 
+/** Graph lists interactive sign-ins only, unless the filter names other event types (graph-api.md §1.1). */
+function withDefaultEventType(filter: string | undefined): string {
+  if (filter?.includes('signInEventTypes/any(')) return filter
+  const interactive = "signInEventTypes/any(t: t eq 'interactiveUser')"
+  return filter ? `${interactive} and (${filter})` : interactive
+}
+
 export function createFilesGraphClient(queries: SignInQueries): GraphClient {
   async function getPage<T>(pathOrUrl: string, options: PageRequestOptions = {}): Promise<GraphPage<T>> {
     const url = parse(pathOrUrl, options.params)
@@ -80,7 +87,7 @@ export function createFilesGraphClient(queries: SignInQueries): GraphClient {
         'Grouped views are not available for opened files yet: use User sign-ins (interactive).',
       )
     }
-    const filter = url.searchParams.get('$filter') ?? undefined
+    const filter = withDefaultEventType(url.searchParams.get('$filter') ?? undefined)
     const top = Number(url.searchParams.get('$top') ?? DEFAULT_TOP)
     const skip = Number(url.searchParams.get('$skip') ?? 0)
     let rows: StoredSignIn[]

@@ -28,7 +28,8 @@ const s = (value: unknown): string | null => (typeof value === 'string' ? value 
 const COLUMNS: readonly Column[] = [
   ['id', 'VARCHAR', (r) => r.signIn.id],
   ['created_date_time', 'TIMESTAMP', (r) => r.signIn.createdDateTime],
-  ['sign_in_event_type', 'VARCHAR', (r) => s(r.signIn.signInEventTypes?.[0])],
+  // A record that names no type is interactive, as Graph's default list is (graph-api.md §1.1).
+  ['sign_in_event_type', 'VARCHAR', (r) => s(r.signIn.signInEventTypes?.[0]) ?? 'interactiveUser'],
   ['user_id', 'VARCHAR', (r) => s(r.signIn.userId)],
   ['user_principal_name', 'VARCHAR', (r) => s(r.signIn.userPrincipalName)],
   ['user_display_name', 'VARCHAR', (r) => s(r.signIn.userDisplayName)],
