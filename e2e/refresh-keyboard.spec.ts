@@ -121,3 +121,23 @@ test('keyboard: when Cancel disappears focus returns to its file, and every dial
   await expect(pane).toBeHidden()
   await expect(toolbarDownload).toBeFocused()
 })
+
+test('keyboard: the connect dialog keeps focus inside, Escape closes it, focus is back on Data source', async ({
+  logs,
+  page,
+}) => {
+  await logs.open()
+  await expect(logs.rows(logs.grid).first()).toBeVisible()
+  const picker = page.getByRole('combobox', { name: 'Data source' })
+  await picker.focus()
+  await picker.selectOption({ label: 'Microsoft Graph' })
+  const dialog = page.getByRole('dialog', { name: 'Connect to Microsoft Graph' })
+  await expect(dialog).toBeVisible()
+  for (let presses = 0; presses < 15; presses++) {
+    await page.keyboard.press('Tab')
+    expect(await dialog.evaluate((element) => element.contains(document.activeElement))).toBe(true)
+  }
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await expect(picker).toBeFocused()
+})

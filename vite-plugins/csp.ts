@@ -29,8 +29,8 @@
  * - frame-ancestors 'self' (header only; a <meta> cannot carry it): no other site may frame the app. Not 'none',
  *   because that same hidden MSAL iframe loads our origin inside our own page; 'none' would block it and break
  *   silent renewal. The app itself also refuses to start inside any frame (src/app/refuse-framing.ts).
- * - worker-src 'self': the MSW service worker (mock tenant mode), the mock engine, and the file engine's workers
- *   (ours and DuckDB's, both from our origin; no blob: workers).
+ * - worker-src 'self': the MSW service worker and the fake Graph's engine worker (mock tenant mode, mocks/engine.ts),
+ *   and the file engine's workers (ours and DuckDB's, both from our origin; no blob: workers).
  */
 import { randomBytes } from 'node:crypto'
 import type { Connect, Plugin } from 'vite'

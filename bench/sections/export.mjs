@@ -18,7 +18,8 @@ export const description =
   'export all: four types under the throttle vs the budget; 300 k records heap vs naive, time per 100 k'
 
 const child = fileURLToPath(new URL('../children/export-case.mjs', import.meta.url))
-const THROTTLE_PAGES = 24
+// An export is hundreds of pages: measure past the first burst, into the steady state (8 windows).
+const THROTTLE_PAGES = 44
 const BUCKET = { capacity: 5, windowSeconds: 10 }
 const TARGET_FRACTION = 0.9
 const MEMORY_FACTOR = 5
@@ -30,7 +31,7 @@ export async function run({ emit, log, reps }) {
   await memory({ emit, log, reps })
 }
 
-async function throttle({ emit, log }) {
+export async function throttle({ emit, log }) {
   const app = await loadAppModules()
   const server = await startFakeGraph({ scenario: 'throttle' })
   try {
@@ -91,7 +92,9 @@ async function throttle({ emit, log }) {
       target: `>= ${TARGET_FRACTION}`,
       met: fraction >= TARGET_FRACTION,
       samples: 1,
-      note: `four types, ${THROTTLE_PAGES} pages of 1000 in ${totalSeconds.toFixed(1)} s; the limit allows them in ${fastestSeconds} s at best; scheduler window ${scheduler.budget.windowMs} ms; median response ${(median(requests.map((event) => event.durationMs)) / 1000).toFixed(2)} s`,
+      note:
+        `four types, ${THROTTLE_PAGES} pages of 1000 in ${totalSeconds.toFixed(1)} s; the limit allows them in ${fastestSeconds} s at best; scheduler window ${scheduler.budget.windowMs} ms; median response ${(median(requests.map((event) => event.durationMs)) / 1000).toFixed(2)} s` +
+        ' (includes the wait for a slot)',
     })
     emit({
       name: 'export.refusedMoreThanOnce',
@@ -107,7 +110,7 @@ async function throttle({ emit, log }) {
   }
 }
 
-async function memory({ emit, log, reps }) {
+export async function memory({ emit, log, reps }) {
   const server = await startFakeGraph()
   const proxy = await startCachingProxy(server.url)
   try {
@@ -119,7 +122,7 @@ async function memory({ emit, log, reps }) {
         [JSON.stringify({ mode, baseUrl: proxy.url, from: from.toISOString(), to: to.toISOString() })],
         {
           nodeArgs: ['--expose-gc', '--max-old-space-size=6144'],
-          timeoutMs: 600_000,
+          timeoutMs: 1_200_000,
         },
       )
     log('first walk: the fake generates ~300 pages once (cached by the proxy)')

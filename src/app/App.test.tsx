@@ -5,7 +5,7 @@ import { themeStorageKey } from './theme.tsx'
 
 setupPageTests()
 
-test('the shell: breadcrumb, the only h1, toolbar and the four tabs with their exact labels', async () => {
+test('the shell: breadcrumb, the only h1, toolbar, the four portal tabs with their exact labels, then All sign-ins', async () => {
   renderPage()
   expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Sign-in logs')
   const breadcrumb = screen.getByRole('navigation', { name: 'Breadcrumb' })
@@ -21,9 +21,11 @@ test('the shell: breadcrumb, the only h1, toolbar and the four tabs with their e
     'User sign-ins (non-interactive)',
     'Service principal sign-ins',
     'Managed identity sign-ins',
+    'All sign-ins',
   ]
-  expect(tablist.getAllByRole('tab')).toHaveLength(4)
+  // The portal's four in its order; the merged timeline (issue #12) comes after them.
   const tabs = labels.map((name) => tablist.getByRole('tab', { name }))
+  expect(tablist.getAllByRole('tab')).toEqual(tabs)
   expect(tabs[0]?.getAttribute('aria-selected')).toBe('true')
   await screen.findByRole('grid', { name: 'User sign-ins (interactive)' })
 })

@@ -7,6 +7,8 @@ import { SignInLogsPage } from '../features/sign-in-logs/components/SignInLogsPa
 import { ClockProvider, systemClock, type Clock } from '../lib/clock/clock.tsx'
 import { DataSourceProvider, type DataSource } from '../lib/data-source/data-source.tsx'
 import { GraphWaitProvider, createGraphWaitStore, withWaitReporting } from '../lib/data-source/graph-wait.tsx'
+import { RequestLogProvider, type RequestLog } from '../lib/data-source/request-log.tsx'
+import { RequestInspectorButton } from '../features/request-inspector/index.ts'
 import { createAppQueryClient } from './query-client.ts'
 import { AppThemeProvider } from './theme.tsx'
 import { ThemePicker } from './ThemePicker.tsx'
@@ -36,9 +38,14 @@ export interface AppProps {
   /** Extra header controls, e.g. the mock scenario picker or a data-source switch. */
   headerActions?: ReactNode
   queryClient?: QueryClient
+  /**
+   * The log every Graph client of this page reports to (their `onRequest`); with it the header offers the
+   * request inspector. It lives outside App so it spans data-source switches.
+   */
+  requestLog?: RequestLog
 }
 
-export function App({ dataSource, clock = systemClock, headerActions, queryClient }: AppProps) {
+export function App({ dataSource, clock = systemClock, headerActions, queryClient, requestLog }: AppProps) {
   useGlobalStyles()
   const styles = useStyles()
   const [client] = useState(() => queryClient ?? createAppQueryClient())
@@ -47,7 +54,7 @@ export function App({ dataSource, clock = systemClock, headerActions, queryClien
     () => ({ ...dataSource, client: withWaitReporting(dataSource.client, waitStore) }),
     [dataSource, waitStore],
   )
-  return (
+  const page = (
     <AppThemeProvider>
       <div className={styles.root}>
         <QueryClientProvider client={client}>
@@ -58,6 +65,7 @@ export function App({ dataSource, clock = systemClock, headerActions, queryClien
                 actions={
                   <>
                     {headerActions}
+                    {requestLog && <RequestInspectorButton />}
                     <ThemePicker />
                   </>
                 }
@@ -73,4 +81,5 @@ export function App({ dataSource, clock = systemClock, headerActions, queryClien
       </div>
     </AppThemeProvider>
   )
+  return requestLog ? <RequestLogProvider log={requestLog}>{page}</RequestLogProvider> : page
 }

@@ -6,6 +6,7 @@ import { useDataSourceSelection } from '../features/data-source/index.ts'
 import { App } from './App.tsx'
 import { systemClock } from '../lib/clock/clock.tsx'
 import { createMockDataSource, type DataSource } from '../lib/data-source/data-source.tsx'
+import { createRequestLog } from '../lib/data-source/request-log.tsx'
 import { ScenarioPicker } from './ScenarioPicker.tsx'
 import { isFramed, showFramedNotice } from './refuse-framing.ts'
 import { preloadStoredTheme } from './theme.tsx'
@@ -28,8 +29,10 @@ const mockGraph = import('../../mocks/browser.ts').then((mocks) =>
   mocks.startMockGraph({ engine: mockEngine }),
 )
 mockGraph.catch((error: unknown) => console.error('The mock tenant did not start:', error))
+// Every Graph request of the page, whichever source made it, for the request inspector (issue #12).
+const requestLog = createRequestLog()
 // A Graph client at the real origin with a non-empty bearer token (the fake accepts any, mocks/graph/auth.ts).
-const mockTenant = createMockDataSource({ ready: mockGraph })
+const mockTenant = createMockDataSource({ ready: mockGraph, onRequest: requestLog.record })
 // A fixed VITE_MOCK_NOW pins the app's clock to the tenant's, so "Last 24 hours" is deterministic.
 const mockClock = env.mockNow ? () => new Date(mockNow) : systemClock
 
@@ -65,10 +68,14 @@ function clockOf(source: DataSource) {
 }
 
 function Root() {
-  const { source, controls } = useDataSourceSelection(mockTenant, { onKindChange })
+  const { source, controls } = useDataSourceSelection(mockTenant, {
+    onKindChange,
+    onRequest: requestLog.record,
+  })
   return (
     <App
       dataSource={source}
+      requestLog={requestLog}
       clock={clockOf(source)}
       headerActions={
         <>

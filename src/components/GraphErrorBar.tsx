@@ -10,6 +10,8 @@ import {
 import type { GraphError } from '../lib/graph/errors.ts'
 
 const useStyles = makeStyles({
+  // Shown above the results grid in a flex column: a shrunk banner would slide under the grid.
+  bar: { flexShrink: 0 },
   details: {
     display: 'block',
     fontSize: tokens.fontSizeBase200,
@@ -40,7 +42,7 @@ export function GraphErrorBar({
     error.date ? `Date: ${error.date}` : null,
   ].filter((fact): fact is string => fact !== null)
   return (
-    <MessageBar intent="error" layout="multiline">
+    <MessageBar className={styles.bar} intent="error" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{title ?? 'Could not load sign-ins'}</MessageBarTitle>
         {error.userMessage}

@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { createMockDataSource, type DataSource } from '../../lib/data-source/data-source.tsx'
+import type { GraphRequestEvent } from '../../lib/graph/index.ts'
 import { graphSettingsStorageKey } from './graph-settings.ts'
 import { graphTokenClaims, unsignedJwt } from './testing/unsigned-jwt.ts'
 import { useDataSourceSelection } from './use-data-source-selection.tsx'
@@ -48,8 +49,14 @@ afterAll(() => server.close())
 
 const mockSource = createMockDataSource()
 
-function Harness({ onKindChange }: { onKindChange?: (kind: 'mock' | 'graph') => void }) {
-  const { source, controls } = useDataSourceSelection(mockSource, { onKindChange })
+function Harness({
+  onKindChange,
+  onRequest,
+}: {
+  onKindChange?: (kind: 'mock' | 'graph') => void
+  onRequest?: (event: GraphRequestEvent) => void
+}) {
+  const { source, controls } = useDataSourceSelection(mockSource, { onKindChange, onRequest })
   const [result, setResult] = useState('')
   const load = (s: DataSource) =>
     s.client.getPage(GRAPH_SIGN_INS.replace('https://graph.microsoft.com', '')).then(
@@ -113,6 +120,27 @@ test('starts on the mock tenant; pasting a token switches to Microsoft Graph and
   ])
 })
 
+test("the Graph source's requests reach onRequest (the request inspector's log), without the token", async () => {
+  server.use(
+    http.get(GRAPH_SIGN_INS, () =>
+      HttpResponse.json({ value: [{ id: 'a' }, { id: 'b' }] }, { headers: { 'request-id': 'req-graph' } }),
+    ),
+  )
+  const user = userEvent.setup()
+  const events: GraphRequestEvent[] = []
+  render(<Harness onRequest={(event) => events.push(event)} />)
+  const token = unsignedJwt(graphTokenClaims())
+  const dialog = await chooseGraphAndPaste(user, token)
+  await user.click(control('Use this token', dialog))
+  await waitFor(() => expect(screen.queryByText('Connect to Microsoft Graph')).toBeNull())
+  await user.click(control('Load'))
+  await waitFor(() => expect(screen.getByTestId('result').textContent).toBe('2 rows'))
+  expect(
+    events.map(({ url, status, recordCount, requestId }) => ({ url, status, recordCount, requestId })),
+  ).toEqual([{ url: GRAPH_SIGN_INS, status: 200, recordCount: 2, requestId: 'req-graph' }])
+  expect(JSON.stringify(events)).not.toContain(token.split('.')[1])
+})
+
 test('a 401 from Graph offers "Paste a new token" and "Sign in", with the request-id', async () => {
   server.use(
     http.get(GRAPH_SIGN_INS, () =>
@@ -166,7 +194,7 @@ test('settings: only client id, tenant and base URL are saved; bad values are ex
   await user.clear(baseUrl)
   await user.type(baseUrl, 'http://graph.example.com')
   await user.click(control('Save settings'))
-  expect(screen.getByText(/Plain http is allowed only for 127.0.0.1 or localhost/)).toBeTruthy()
+  expect(screen.getByText(/Plain http is allowed only for 127.0.0.1, ::1 or localhost/)).toBeTruthy()
   expect(localStorage.getItem(graphSettingsStorageKey)).toBeNull()
 
   await user.clear(baseUrl)

@@ -13,6 +13,7 @@
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { makeStyles, tokens } from '@fluentui/react-components'
 import type { DataSource } from '../../lib/data-source/data-source.tsx'
+import type { GraphClientOptions } from '../../lib/graph/index.ts'
 import { tokenValidity } from '../../lib/auth/access-token-claims.ts'
 import { signInWithMsal } from '../../lib/auth/msal-session.ts'
 import type { PastedToken } from '../../lib/auth/pasted-token.ts'
@@ -81,12 +82,15 @@ export interface DataSourceSelectionOptions {
    * fake) is in use, or the mock would answer instead of the network.
    */
   onKindChange?: (kind: 'mock' | 'graph') => Promise<void> | void
+  /** Every request of the Graph clients this hook creates (the request inspector's log); must be stable. */
+  onRequest?: GraphClientOptions['onRequest']
 }
 
 export function useDataSourceSelection(
   mockSource: DataSource,
   options: DataSourceSelectionOptions = {},
 ): DataSourceSelection {
+  const { onRequest } = options
   const onKindChangeRef = useRef(options.onKindChange)
   useEffect(() => {
     onKindChangeRef.current = options.onKindChange
@@ -107,11 +111,12 @@ export function useDataSourceSelection(
       baseUrl: settings.graphBaseUrl,
       credential: connection.credential,
       connectionId: connection.id,
+      onRequest,
       onResponse: ({ status, requestId }) => {
         if (status === 401) setRejected({ connectionId: connection.id, requestId })
       },
     })
-  }, [connection, settings.graphBaseUrl])
+  }, [connection, settings.graphBaseUrl, onRequest])
 
   const replaceConnection = useCallback(async (next: GraphConnection | null) => {
     const previous = connectionRef.current

@@ -148,6 +148,57 @@ describe('requests', () => {
     ])
     expect(events.every((e) => e.url === SIGN_INS && e.durationMs >= 0)).toBe(true)
   })
+
+  test('tells the inspector records returned, Retry-After and the wait before a retry, with the headers minus the token', async () => {
+    let calls = 0
+    const sent: string[] = []
+    server.use(
+      http.get(SIGN_INS, ({ request }) => {
+        sent.push(request.headers.get('client-request-id') ?? '')
+        return ++calls === 1
+          ? graphError(429, 'UnknownError', 'Too many requests', { 'Retry-After': '2' })
+          : HttpResponse.json({ value: [{ id: 'a' }, { id: 'b' }, { id: 'c' }] })
+      }),
+    )
+    const events: GraphRequestEvent[] = []
+    const waits: number[] = []
+    vi.useFakeTimers()
+    try {
+      const page = client({ onRequest: (e) => events.push(e) }).getPage('/beta/auditLogs/signIns', {
+        onWait: (w) => waits.push(w.seconds),
+      })
+      await vi.advanceTimersByTimeAsync(2000)
+      expect(waits).toEqual([2])
+      await page
+    } finally {
+      vi.useRealTimers()
+    }
+    expect(
+      events.map(({ status, recordCount, retryAfterSeconds, waitedBefore }) => ({
+        status,
+        recordCount,
+        retryAfterSeconds,
+        waitedBefore,
+      })),
+    ).toEqual([
+      { status: 429, recordCount: null, retryAfterSeconds: 2, waitedBefore: null },
+      {
+        status: 200,
+        recordCount: 3,
+        retryAfterSeconds: null,
+        waitedBefore: { reason: 'throttled', seconds: 2 },
+      },
+    ])
+    expect(events.map((e) => e.clientRequestId)).toEqual(sent)
+    for (const event of events) {
+      expect(event.method).toBe('GET')
+      expect(Object.keys(event.requestHeaders).map((name) => name.toLowerCase())).not.toContain(
+        'authorization',
+      )
+      expect(event.requestHeaders['client-request-id']).toBe(event.clientRequestId)
+      expect(JSON.stringify(event)).not.toContain(TOKEN)
+    }
+  })
 })
 
 describe('errors', () => {

@@ -10,6 +10,7 @@ import {
   invalidResponseError,
   isAbortError,
   networkError,
+  parseRetryAfter,
   tokenError,
 } from './errors.ts'
 import { defaultRetryPolicy, retryDelayMs, sleep, type RetryPolicy } from './retry.ts'
@@ -20,12 +21,24 @@ export interface GraphPage<T> {
   requestId: string | null
 }
 
+/** One attempt at one URL, for the request inspector. Never carries the token. */
 export interface GraphRequestEvent {
+  method: 'GET'
   url: string
+  /** As sent, minus Authorization: the inspector shows and copies them, and must never hold the token. */
+  requestHeaders: Record<string, string>
   status: number | null
   durationMs: number
   requestId: string | null
+  /** Sent with the request; Graph echoes it, so one attempt can be found in Graph's logs (§6.1). */
+  clientRequestId: string
   attempt: number
+  /** Length of the answer's `value` array; null for an entity, an error or no answer. */
+  recordCount: number | null
+  /** The answer's Retry-After in seconds, when the browser may read it. */
+  retryAfterSeconds: number | null
+  /** The wait before this attempt (a retry); null on the first. */
+  waitedBefore: { reason: WaitInfo['reason']; seconds: number } | null
 }
 
 export type WaitInfo = {
@@ -122,6 +135,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     // The bearer token goes to the configured Graph origin only: a nextLink naming any other host is refused
     // before the token is even fetched (a hostile or broken server could otherwise harvest it).
     if (originOf(url) !== baseOrigin) throw foreignOriginError(url, baseOrigin)
+    let waitedBefore: GraphRequestEvent['waitedBefore'] = null
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw abortedError()
       let token: string
@@ -130,10 +144,11 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       } catch (cause) {
         throw tokenError(cause)
       }
-      const error = await attemptOnce(url, token, attempt, signal)
+      const error = await attemptOnce(url, token, attempt, waitedBefore, signal)
       if (!(error instanceof GraphError)) return error
       if (!error.retryable || attempt >= policy.maxAttempts) throw error
       const delay = retryDelayMs(error, attempt, policy)
+      waitedBefore = { reason: waitReason(error), seconds: delay / 1000 }
       onWait?.({ reason: waitReason(error), seconds: delay / 1000, attempt, error })
       await sleep(delay, signal)
     }
@@ -143,25 +158,38 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     url: string,
     token: string,
     attempt: number,
+    waitedBefore: GraphRequestEvent['waitedBefore'],
     signal: AbortSignal | undefined,
   ): Promise<GraphError | { body: Record<string, unknown>; requestId: string | null }> {
     // A fresh id per attempt: Graph echoes it, so each retry can be told apart in its logs (§6.1).
     const clientRequestId = crypto.randomUUID()
+    const headers = {
+      'client-request-id': clientRequestId,
+      Accept: 'application/json',
+      // Without it Graph folds every enum member declared after unknownFutureValue into that placeholder
+      // (graph-api.md §2.5), which would erase report-only CA results and newer token types from the UI.
+      Prefer: 'include-unknown-enum-members',
+    }
     const started = performance.now()
-    const report = (status: number | null, requestId: string | null) =>
-      options.onRequest?.({ url, status, durationMs: performance.now() - started, requestId, attempt })
+    const report = (status: number | null, requestId: string | null, extra: ReportExtra = {}) =>
+      options.onRequest?.({
+        method: 'GET',
+        url,
+        requestHeaders: { ...headers },
+        status,
+        durationMs: performance.now() - started,
+        requestId,
+        clientRequestId,
+        attempt,
+        recordCount: extra.recordCount ?? null,
+        retryAfterSeconds: extra.retryAfterSeconds ?? null,
+        waitedBefore,
+      })
     let response: Response
     try {
       response = await fetchImpl(url, {
         method: 'GET',
-        headers: {
-          Authorization: `Bearer ${token}`,
-          'client-request-id': clientRequestId,
-          Accept: 'application/json',
-          // Without it Graph folds every enum member declared after unknownFutureValue into that placeholder
-          // (graph-api.md §2.5), which would erase report-only CA results and newer token types from the UI.
-          Prefer: 'include-unknown-enum-members',
-        },
+        headers: { Authorization: `Bearer ${token}`, ...headers },
         signal,
       })
     } catch (cause) {
@@ -179,8 +207,10 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       // The connection dropped mid-body: as retryable as a failed connect.
       return networkError(cause, clientRequestId, token)
     }
-    report(response.status, requestId)
     if (!response.ok) {
+      report(response.status, requestId, {
+        retryAfterSeconds: parseRetryAfter(response.headers.get('Retry-After')),
+      })
       return graphErrorFromResponse({
         status: response.status,
         bodyText,
@@ -193,11 +223,15 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     try {
       body = JSON.parse(bodyText)
     } catch {
+      report(response.status, requestId)
       throw invalidResponseError(response.status, requestId, 'the body is not JSON', token)
     }
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      report(response.status, requestId)
       throw invalidResponseError(response.status, requestId, 'the body is not a JSON object', token)
     }
+    const value = (body as Record<string, unknown>).value
+    report(response.status, requestId, { recordCount: Array.isArray(value) ? value.length : null })
     return { body: body as Record<string, unknown>, requestId }
   }
 
@@ -230,6 +264,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 
   return { baseUrl, getPage, getEntity, iteratePages }
 }
+
+type ReportExtra = { recordCount?: number | null; retryAfterSeconds?: number | null }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>

@@ -7,25 +7,29 @@ import {
   summaryFilterSchema,
   type FilterAst,
 } from '../../../../mocks/odata/index.ts'
-import type { SummarizedSignIn } from '../../../../contract/sign-in.ts'
+import { FilterValueError, planFilters } from '../filter-plan/index.ts'
+import { looksLikeUserPrincipalName } from './odata-literals.ts'
 import { filterFieldsFor, type FilterFieldDefinition, type FilterPill } from '../model/filter-fields.ts'
 import { INTERRUPT_CODES } from '../model/status.ts'
-import { tabById, tabDefinitions } from '../model/tabs.ts'
+import { tabById, tabDefinitions, type TabDefinition } from '../model/tabs.ts'
 import {
+  bucketRange,
   buildGroupChildrenFilter,
-  buildSignInFilter,
-  buildSummaryFilter,
+  buildGroupedSignInsFilter,
+  buildSignInFilter as buildSignInFilterFromPlan,
+  buildSummaryFilter as buildSummaryFilterFromPlan,
   quoteODataString,
-  summaryClientSideFilter,
-  summaryPlan,
-  summaryWindowRange,
-  unsupportedOnGroupedTab,
+  type DateWindow,
 } from './build-filter.ts'
 
 const range = { from: new Date('2026-11-29T12:00:00.250Z'), to: new Date('2026-11-30T12:00:00.250Z') }
 const interactive = tabById('interactive')
 const nonInteractive = tabById('non-interactive')
 const window = 'createdDateTime ge 2026-11-29T12:00:00Z and createdDateTime le 2026-11-30T12:00:01Z'
+const buildSignInFilter = (tab: TabDefinition, pills: FilterPill[], dates: DateWindow) =>
+  buildSignInFilterFromPlan(planFilters(tab, pills), dates)
+const buildSummaryFilter = (tab: TabDefinition, pills: FilterPill[], dates: DateWindow) =>
+  buildSummaryFilterFromPlan(planFilters(tab, pills), dates)
 
 function literals(ast: FilterAst): string[] {
   switch (ast.kind) {
@@ -84,6 +88,11 @@ describe('buildSignInFilter', () => {
     [
       { field: 'user', values: ["d'Arc"] },
       "(startswith(userPrincipalName,'d''Arc') or startswith(userDisplayName,'d''Arc'))",
+    ],
+    // A whole UPN is matched on the UPN alone (lower-case, §2.2), as summary rows can answer it too.
+    [
+      { field: 'user', values: ['Adele.Vance@Contoso.com'] },
+      "startswith(userPrincipalName,'adele.vance@contoso.com')",
     ],
     [
       { field: 'application', values: ['1fec8e78-bce4-4aaf-ab1b-5451cc387264'] },
@@ -153,14 +162,16 @@ describe('buildSignInFilter', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...textFields),
-        fc.oneof(
-          fc.string({ unit: 'grapheme', minLength: 1, maxLength: 60 }),
-          fc.string({
-            unit: fc.constantFrom("'", "''", 'é', '😀', ' ', ',', ')', '(', 'eq', 'or', '%', '\\', '"'),
-            minLength: 1,
-            maxLength: 20,
-          }),
-        ),
+        fc
+          .oneof(
+            fc.string({ unit: 'grapheme', minLength: 1, maxLength: 60 }),
+            fc.string({
+              unit: fc.constantFrom("'", "''", 'é', '😀', ' ', ',', ')', '(', 'eq', 'or', '%', '\\', '"'),
+              minLength: 1,
+              maxLength: 20,
+            }),
+          )
+          .filter((value) => value.trim() !== ''),
         (field, value) => {
           const ast = parseFilter(
             buildSignInFilter(nonInteractive, [{ field, values: [value] }], range),
@@ -168,7 +179,9 @@ describe('buildSignInFilter', () => {
           )
           const found = literals(ast).filter((literal) => literal !== 'nonInteractiveUser')
           expect(found.length).toBeGreaterThan(0)
-          for (const literal of found) expect(literal).toBe(value)
+          // A whole UPN is sent lower-case, as Graph stores UPNs (§2.2).
+          const sent = field === 'user' && looksLikeUserPrincipalName(value) ? value.toLowerCase() : value
+          for (const literal of found) expect(literal).toBe(sent)
         },
       ),
       { numRuns: 300 },
@@ -178,9 +191,9 @@ describe('buildSignInFilter', () => {
 
 describe('buildSummaryFilter', () => {
   const summaryWindow =
-    'aggregationDateTime ge 2026-11-29T12:00:00Z and aggregationDateTime le 2026-11-30T12:00:01Z'
+    'aggregationDateTime ge 2026-11-29T12:00:00Z and aggregationDateTime lt 2026-11-30T12:00:00Z'
 
-  test('the aggregationDateTime window plus what the summary API supports', () => {
+  test('the aggregationDateTime window plus what the summary API supports; a UPN is matched on the rows', () => {
     const pills: FilterPill[] = [
       { field: 'user', values: ['Adele.Vance@Contoso.com'] },
       { field: 'status', values: ['Success'] },
@@ -188,7 +201,7 @@ describe('buildSummaryFilter', () => {
       { field: 'resourceId', values: ['00000003-0000-0000-c000-000000000000'] },
     ]
     expect(buildSummaryFilter(nonInteractive, pills, range)).toBe(
-      `${summaryWindow} and userPrincipalName eq 'adele.vance@contoso.com' and status/errorCode eq 0 and startswith(ipAddress,'10.1.') and resourceId eq '00000003-0000-0000-c000-000000000000'`,
+      `${summaryWindow} and status/errorCode eq 0 and startswith(ipAddress,'10.1.') and resourceId eq '00000003-0000-0000-c000-000000000000'`,
     )
   })
 
@@ -212,7 +225,7 @@ describe('buildSummaryFilter', () => {
           'managedIdentityName',
           'ipAddress',
         ) satisfies fc.Arbitrary<FilterPill['field']>,
-        fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }),
+        fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).filter((value) => value.trim() !== ''),
         (field, value) => {
           const ast = parseFilter(
             buildSummaryFilter(nonInteractive, [{ field, values: [value] }], range),
@@ -225,51 +238,26 @@ describe('buildSummaryFilter', () => {
     )
   })
 
-  test('unsupportedOnGroupedTab names the pills neither the summary API nor its rows can apply', () => {
-    const pills: FilterPill[] = [
-      { field: 'requestId', values: ['r1'] },
-      { field: 'user', values: ['adele'] },
-      { field: 'user', values: ['3f2504e0-4f89-41d3-9a0c-0305e82c3301'] },
-      { field: 'clientApp', values: ['Browser'] },
-      { field: 'status', values: ['Failure'] },
-      { field: 'tokenIssuerType', values: ['AzureAD'] },
-      { field: 'location', values: ['Paris'] },
-    ]
-    expect(unsupportedOnGroupedTab(nonInteractive, pills).map((p) => p.values[0] ?? p.field)).toEqual([
-      'r1',
-      '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
-      'Browser',
-      'Paris',
-    ])
-    expect(unsupportedOnGroupedTab(interactive, pills)).toEqual([])
-    expect(summaryPlan({ field: 'user', values: ['adele'] })).toEqual({ kind: 'client' })
+  test('bucketRange covers whole UTC buckets, so the bucket straddling the start is counted whole', () => {
+    expect(bucketRange(range, 'd1')).toEqual({
+      from: new Date('2026-11-29T00:00:00.000Z'),
+      to: new Date('2026-12-01T00:00:00.000Z'),
+    })
+    expect(bucketRange(range, 'h6').from.toISOString()).toBe('2026-11-29T12:00:00.000Z')
+    expect(bucketRange({ ...range, from: new Date('2026-11-29T13:59:00Z') }, 'h1').from.toISOString()).toBe(
+      '2026-11-29T13:00:00.000Z',
+    )
   })
 
-  test('client-side summary pills filter rows that carry the property', () => {
-    const row = (upn: string, app: string, errorCode: number) =>
-      ({
-        userPrincipalName: upn,
-        appDisplayName: app,
-        status: { errorCode },
-        tokenIssuerType: 'AzureAD',
-      }) as SummarizedSignIn
-    const keep = summaryClientSideFilter([
-      { field: 'user', values: ['ADE'] },
-      { field: 'application', values: ['teams'] },
-      { field: 'status', values: ['Failure'] },
-    ])
-    expect(keep(row('adele@contoso.com', 'Teams Web', 50126))).toBe(true)
-    expect(keep(row('adele@contoso.com', 'Teams Web', 50074))).toBe(false)
-    expect(keep(row('alex@contoso.com', 'Teams Web', 50126))).toBe(false)
-    expect(keep(row('adele@contoso.com', 'Outlook', 50126))).toBe(false)
-  })
-
-  test('summaryWindowRange floors the start to the UTC bucket so the straddling bucket is kept', () => {
-    expect(summaryWindowRange(range, 'd1').from.toISOString()).toBe('2026-11-29T00:00:00.000Z')
-    expect(summaryWindowRange(range, 'h6').from.toISOString()).toBe('2026-11-29T12:00:00.000Z')
-    expect(
-      summaryWindowRange({ ...range, from: new Date('2026-11-29T13:59:00Z') }, 'h1').from.toISOString(),
-    ).toBe('2026-11-29T13:00:00.000Z')
+  test("a grouped tab's sign-ins cover the same buckets, with the event type and the plan's clauses", () => {
+    const plan = planFilters(nonInteractive, [{ field: 'location', values: ['Paris'] }])
+    const text = buildGroupedSignInsFilter(plan, bucketRange(range, 'h6'))
+    expect(text).toBe(
+      "signInEventTypes/any(t: t eq 'nonInteractiveUser') and createdDateTime ge 2026-11-29T12:00:00Z" +
+        ' and createdDateTime lt 2026-11-30T18:00:00Z' +
+        " and (startswith(location/city,'Paris') or startswith(location/state,'Paris') or startswith(location/countryOrRegion,'Paris'))",
+    )
+    expect(() => parseFilter(text, betaSignInFilterSchema)).not.toThrow()
   })
 })
 
@@ -284,46 +272,53 @@ describe('buildGroupChildrenFilter', () => {
     servicePrincipalId: 'sp-1',
   }
 
+  const children = (tab: TabDefinition, pills: FilterPill[], bucket: 'h1' | 'h6' | 'd1', group = row) =>
+    buildGroupChildrenFilter(planFilters(tab, pills), group, bucket)
+
   test('non-interactive: event type, bucket window, and the five keys', () => {
-    expect(buildGroupChildrenFilter(nonInteractive, row, 'h6', range)).toBe(
+    expect(children(nonInteractive, [], 'h6')).toBe(
       "signInEventTypes/any(t: t eq 'nonInteractiveUser') and createdDateTime ge 2026-11-30T06:00:00Z and createdDateTime lt 2026-11-30T12:00:00Z" +
         " and appId eq '1fec8e78-bce4-4aaf-ab1b-5451cc387264' and userPrincipalName eq 'o''brien@contoso.com' and ipAddress eq null" +
         " and status/errorCode eq 50058 and resourceId eq '00000003-0000-0000-c000-000000000000'",
     )
   })
 
-  test('the bucket is clipped to the range at both ends', () => {
-    const text = buildGroupChildrenFilter(
-      nonInteractive,
-      { ...row, aggregationDateTime: '2026-11-30T00:00:00Z' },
-      'd1',
-      range,
-    )
+  test('the whole bucket, as the summary counts it, and every pill the signIns filter carries', () => {
+    const pills: FilterPill[] = [
+      { field: 'location', values: ['Paris'] },
+      { field: 'correlationId', values: ['c-1'] },
+      { field: 'status', values: ['Failure'] },
+    ]
+    const text = children(nonInteractive, pills, 'd1', {
+      ...row,
+      aggregationDateTime: '2026-11-29T00:00:00Z',
+    })
     expect(text).toContain(
-      'createdDateTime ge 2026-11-30T00:00:00Z and createdDateTime le 2026-11-30T12:00:01Z',
+      'createdDateTime ge 2026-11-29T00:00:00Z and createdDateTime lt 2026-11-30T00:00:00Z',
     )
-    const early = buildGroupChildrenFilter(
-      nonInteractive,
-      { ...row, aggregationDateTime: '2026-11-29T00:00:00Z' },
-      'd1',
-      range,
-    )
-    expect(early).toContain(
-      'createdDateTime ge 2026-11-29T12:00:00Z and createdDateTime lt 2026-11-30T00:00:00Z',
-    )
+    expect(text).toMatch(/ and \(startswith\(location\/city,'Paris'\) or .*\) and correlationId eq 'c-1'$/)
+    expect(() => parseFilter(text, betaSignInFilterSchema)).not.toThrow()
+  })
+
+  test('an error code that is not an integer never becomes filter text', () => {
+    for (const errorCode of ['0 or true', '1e3', 0.5, Number.NaN, null] as unknown as number[]) {
+      const bad = { ...row, status: { ...row.status, errorCode } }
+      expect(() => children(nonInteractive, [], 'h1', bad)).toThrow(FilterValueError)
+      expect(() => children(nonInteractive, [], 'h1', bad)).toThrow(/error code must be a whole number/)
+    }
   })
 
   test('service principal and managed identity use their own keys; all parse in the fake', () => {
-    const sp = buildGroupChildrenFilter(tabById('service-principal'), row, 'h1', range)
+    const sp = children(tabById('service-principal'), [], 'h1')
     expect(sp).toMatch(
       /servicePrincipalId eq 'sp-1' and status\/errorCode eq 50058 and ipAddress eq null and resourceId eq /,
     )
-    const mi = buildGroupChildrenFilter(tabById('managed-identity'), row, 'h1', range)
+    const mi = children(tabById('managed-identity'), [], 'h1')
     expect(mi).not.toContain('ipAddress')
     expect(mi).not.toContain('appId')
-    for (const text of [sp, mi, buildGroupChildrenFilter(nonInteractive, row, 'd1', range)]) {
+    for (const text of [sp, mi, children(nonInteractive, [], 'd1')]) {
       expect(() => parseFilter(text, betaSignInFilterSchema)).not.toThrow()
     }
-    expect(() => buildGroupChildrenFilter(interactive, row, 'd1', range)).toThrow()
+    expect(() => children(interactive, [], 'd1')).toThrow()
   })
 })

@@ -135,7 +135,7 @@ describe('grouped tabs', () => {
     const row = rows.find(
       (r) => Date.parse(r.aggregationDateTime) > now.getTime() - 3 * 86_400_000,
     ) as SummarizedSignIn
-    const request = groupChildrenRequest(tab, row, view, now)
+    const request = groupChildrenRequest(tab, row, view)
     const children: BetaSignIn[] = []
     for await (const page of source.client.iteratePages<BetaSignIn>(request.path, { params: request.params }))
       children.push(...page.value)

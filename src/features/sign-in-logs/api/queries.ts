@@ -13,21 +13,25 @@ import type { DataSource } from '../../../lib/data-source/data-source.tsx'
 import type { GraphPage } from '../../../lib/graph/client.ts'
 import { createPagingGuard } from '../../../lib/graph/paging-guard.ts'
 import { readSignIn, readSignInPage, readSummaryPage, type CheckedPage } from './read-records.ts'
-import type { TabDefinition, TabId } from '../model/tabs.ts'
+import type { TabDefinition, TabId, ViewTabId } from '../model/tabs.ts'
 import { resolveDateRange, type ViewState } from '../model/view-state.ts'
+import { planFilters, type FilterPlan } from '../filter-plan/index.ts'
 import {
+  bucketRange,
   buildGroupChildrenFilter,
+  buildGroupedSignInsFilter,
   buildSignInFilter,
   buildSummaryFilter,
-  summaryClientSideFilter,
-  summaryPlan,
-  summaryWindowRange,
 } from './build-filter.ts'
-import type { FilterPill } from '../model/filter-fields.ts'
 
 /** Rows per list page: a first screen quickly, without spending Graph's 5-per-10-s budget too fast (§4.3). */
 export const LIST_PAGE_SIZE = 200
 export const CHILDREN_PAGE_SIZE = 100
+/**
+ * A grouped tab whose groups are built from sign-ins reads Graph's largest page (§2.1): many sign-ins fold
+ * into one group, so smaller pages would spend the throttle budget on a handful of rows each.
+ */
+export const GROUPED_SIGN_INS_PAGE_SIZE = 1000
 /** Sign-ins land minutes late (graph-api.md §5), so a minute-old list is as fresh as it gets; Refresh refetches. */
 export const LIST_STALE_TIME_MS = 60_000
 /** One sign-in rarely changes after it is written (risk re-publish aside). */
@@ -40,8 +44,10 @@ export interface GraphRequest {
 
 export const signInKeys = {
   all: (sourceId: string) => ['sign-ins', sourceId] as const,
-  list: (sourceId: string, tab: TabId, filterKey: string) =>
+  list: (sourceId: string, tab: ViewTabId, filterKey: string) =>
     [...signInKeys.all(sourceId), 'list', tab, filterKey] as const,
+  groupedSignIns: (sourceId: string, tab: TabId, filterKey: string) =>
+    [...signInKeys.all(sourceId), 'grouped-sign-ins', tab, filterKey] as const,
   summaries: (sourceId: string, tab: TabId, filterKey: string) =>
     [...signInKeys.all(sourceId), 'summaries', tab, filterKey] as const,
   children: (sourceId: string, tab: TabId, groupId: string, filterKey: string) =>
@@ -54,26 +60,46 @@ function requestKey(request: GraphRequest): string {
   return `${request.path}?${new URLSearchParams(request.params).toString()}`
 }
 
+/** The filter plan of a tab in a view: every request below reads it. */
+export function filterPlanOf(tab: TabDefinition, state: ViewState): FilterPlan {
+  return planFilters(tab, state.filters[tab.filterSet])
+}
+
 /** The signIns list request of a tab; downloads reuse it with a larger $top. */
 export function signInsRequest(tab: TabDefinition, state: ViewState, now: Date): GraphRequest {
   const range = resolveDateRange(state.range, now)
   return {
     path: '/beta/auditLogs/signIns',
+    params: { $filter: buildSignInFilter(filterPlanOf(tab, state), range), $top: String(LIST_PAGE_SIZE) },
+  }
+}
+
+export function summariesRequest(
+  tab: TabDefinition,
+  state: ViewState,
+  now: Date,
+  pageSize = LIST_PAGE_SIZE,
+): GraphRequest {
+  if (!tab.summaryFunction) throw new Error(`The ${tab.label} tab is not grouped`)
+  const buckets = bucketRange(resolveDateRange(state.range, now), state.aggregate)
+  return {
+    path: `/beta/auditLogs/${tab.summaryFunction}(aggregationWindow='${state.aggregate}')`,
     params: {
-      $filter: buildSignInFilter(tab, state.filters[tab.filterSet], range),
-      $top: String(LIST_PAGE_SIZE),
+      $filter: buildSummaryFilter(filterPlanOf(tab, state), buckets),
+      $top: String(pageSize),
     },
   }
 }
 
-export function summariesRequest(tab: TabDefinition, state: ViewState, now: Date): GraphRequest {
-  if (!tab.summaryFunction) throw new Error(`The ${tab.label} tab is not grouped`)
-  const range = summaryWindowRange(resolveDateRange(state.range, now), state.aggregate)
+/** A grouped tab's sign-ins over the same whole buckets, for groups built on the client. */
+export function groupedSignInsRequest(tab: TabDefinition, state: ViewState, now: Date): GraphRequest {
+  if (!tab.grouped) throw new Error(`The ${tab.label} tab is not grouped`)
+  const buckets = bucketRange(resolveDateRange(state.range, now), state.aggregate)
   return {
-    path: `/beta/auditLogs/${tab.summaryFunction}(aggregationWindow='${state.aggregate}')`,
+    path: '/beta/auditLogs/signIns',
     params: {
-      $filter: buildSummaryFilter(tab, state.filters[tab.filterSet], range),
-      $top: String(LIST_PAGE_SIZE),
+      $filter: buildGroupedSignInsFilter(filterPlanOf(tab, state), buckets),
+      $top: String(GROUPED_SIGN_INS_PAGE_SIZE),
     },
   }
 }
@@ -82,13 +108,11 @@ export function groupChildrenRequest(
   tab: TabDefinition,
   row: SummarizedSignIn,
   state: ViewState,
-  now: Date,
 ): GraphRequest {
-  const range = resolveDateRange(state.range, now)
   return {
     path: '/beta/auditLogs/signIns',
     params: {
-      $filter: buildGroupChildrenFilter(tab, row, state.aggregate, range),
+      $filter: buildGroupChildrenFilter(filterPlanOf(tab, state), row, state.aggregate),
       $top: String(CHILDREN_PAGE_SIZE),
     },
   }
@@ -173,11 +197,17 @@ export function signInListQuery(source: DataSource, tab: TabDefinition, state: V
 }
 
 /**
- * Summary rows, with the pills the summary API cannot carry applied to each page (`select`), so the grid
- * shows only matching groups; unsupportedOnGroupedTab() names the pills that could not be applied at all.
+ * Summary rows, with the conditions the plan puts on the rows applied to each page (`select`), so the grid
+ * shows only matching groups.
  */
-export function summaryListQuery(source: DataSource, tab: TabDefinition, state: ViewState, now: Date) {
-  const request = summariesRequest(tab, state, now)
+export function summaryListQuery(
+  source: DataSource,
+  tab: TabDefinition,
+  state: ViewState,
+  now: Date,
+  pageSize = LIST_PAGE_SIZE,
+) {
+  const request = summariesRequest(tab, state, now, pageSize)
   return infiniteQueryOptions({
     ...pagedQuery<SummarizedSignIn>(
       source,
@@ -185,30 +215,39 @@ export function summaryListQuery(source: DataSource, tab: TabDefinition, state: 
       signInKeys.summaries(source.id, tab.id, requestKey(request)),
       readSummaryPage,
     ),
-    select: summarySelect(state.filters[tab.filterSet]),
+    select: summarySelect(filterPlanOf(tab, state)),
   })
 }
 
+/** The sign-ins a grouped tab groups on the client; the plan's record predicate is applied by the view. */
+export function groupedSignInsQuery(source: DataSource, tab: TabDefinition, state: ViewState, now: Date) {
+  const request = groupedSignInsRequest(tab, state, now)
+  return pagedQuery<BetaSignIn>(
+    source,
+    request,
+    signInKeys.groupedSignIns(source.id, tab.id, requestKey(request)),
+    readSignInPage,
+  )
+}
+
 type SummaryData = InfiniteData<CheckedPage<SummarizedSignIn>, string | null>
-const selectCache = new Map<string, (data: SummaryData) => SummaryData>()
-const SELECT_CACHE_SIZE = 32
+const selectByPlan = new WeakMap<FilterPlan, (data: SummaryData) => SummaryData>()
 
 /**
- * One `select` function per pill set: React Query re-runs `select` whenever its reference changes, and
- * options are rebuilt on every render. Undefined when no pill needs the rows, so nothing runs at all.
+ * One `select` function per plan (plans are cached per pill set): React Query re-runs `select` whenever
+ * its reference changes, and options are rebuilt on every render. Undefined when no condition needs the
+ * rows, so nothing runs at all.
  */
-function summarySelect(pills: FilterPill[]): ((data: SummaryData) => SummaryData) | undefined {
-  if (!pills.some((pill) => pill.values.length > 0 && summaryPlan(pill).kind === 'client')) return undefined
-  const cacheKey = JSON.stringify(pills)
-  let select = selectCache.get(cacheKey)
+function summarySelect(plan: FilterPlan): ((data: SummaryData) => SummaryData) | undefined {
+  if (plan.summaries.onLoadedRows.length === 0) return undefined
+  let select = selectByPlan.get(plan)
   if (!select) {
-    const keep = summaryClientSideFilter(pills)
+    const { keep } = plan.summaries
     select = (data) => ({
       ...data,
       pages: data.pages.map((page) => ({ ...page, value: page.value.filter(keep) })),
     })
-    if (selectCache.size >= SELECT_CACHE_SIZE) selectCache.delete(selectCache.keys().next().value ?? '')
-    selectCache.set(cacheKey, select)
+    selectByPlan.set(plan, select)
   }
   return select
 }
@@ -218,9 +257,8 @@ export function groupChildrenQuery(
   tab: TabDefinition,
   row: SummarizedSignIn,
   state: ViewState,
-  now: Date,
 ) {
-  const request = groupChildrenRequest(tab, row, state, now)
+  const request = groupChildrenRequest(tab, row, state)
   return pagedQuery<BetaSignIn>(
     source,
     request,

@@ -6,9 +6,7 @@ import { EmptyState } from '../../../components/EmptyState.tsx'
 import { GraphErrorBar } from '../../../components/GraphErrorBar.tsx'
 import { GridSkeleton } from '../../../components/GridSkeleton.tsx'
 import type { GraphError } from '../../../lib/graph/errors.ts'
-import { clientSideFilter } from '../api/build-filter.ts'
-import { LIST_PAGE_SIZE, signInListQuery } from '../api/queries.ts'
-import { isPillServerSide } from '../model/filter-fields.ts'
+import { filterPlanOf, LIST_PAGE_SIZE, signInListQuery } from '../api/queries.ts'
 import type { TabDefinition } from '../model/tabs.ts'
 import type { ViewState } from '../model/view-state.ts'
 import { createRowAppender } from './grid/appended-rows.ts'
@@ -43,8 +41,7 @@ export function FlatSignInView({
 }: FlatSignInViewProps) {
   const source = useDataSource()
   const query = useInfiniteQuery(signInListQuery(source, tab, state, now))
-  const pills = state.filters[tab.filterSet]
-  const keep = useMemo(() => clientSideFilter(pills), [pills])
+  const { keep, onLoadedRows } = filterPlanOf(tab, state).signIns
   const [appender] = useState(createRowAppender<BetaSignIn>)
   const { rows, count } = useMemo(
     () => appender.update(query.data?.pages ?? [], keep),
@@ -81,10 +78,14 @@ export function FlatSignInView({
       )}
       <ResultFooter
         noun="sign-ins"
-        count={count}
+        coverage={
+          query.hasNextPage
+            ? `${count.toLocaleString('en-US')} sign-ins loaded`
+            : `All ${count.toLocaleString('en-US')} matching sign-ins of the range`
+        }
         hasMore={query.hasNextPage}
         loadingMore={query.isFetchingNextPage}
-        clientFiltered={pills.some((pill) => !isPillServerSide(pill))}
+        onLoadedRows={onLoadedRows.length > 0}
       />
     </>
   )

@@ -29,18 +29,16 @@ export function GroupChildrenLoader({
   summary,
   tab,
   state,
-  now,
   onChange,
 }: {
   groupKey: string
   summary: SummarizedSignIn
   tab: TabDefinition
   state: ViewState
-  now: Date
   onChange: (groupKey: string, children: GroupChildren) => void
 }) {
   const source = useDataSource()
-  const query = useInfiniteQuery(groupChildrenQuery(source, tab, summary, state, now))
+  const query = useInfiniteQuery(groupChildrenQuery(source, tab, summary, state))
   const { data, error, hasNextPage, isFetchingNextPage, isPending, fetchNextPage, refetch } = query
   useEffect(() => {
     onChange(groupKey, {

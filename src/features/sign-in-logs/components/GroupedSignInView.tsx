@@ -1,5 +1,4 @@
 import { useCallback, useMemo, useState } from 'react'
-import { MessageBar, MessageBarBody } from '@fluentui/react-components'
 import { useInfiniteQuery } from '@tanstack/react-query'
 import type { BetaSignIn } from '../../../../contract/sign-in.ts'
 import { useDataSource } from '../../../lib/data-source/data-source.tsx'
@@ -7,11 +6,10 @@ import { EmptyState } from '../../../components/EmptyState.tsx'
 import { GraphErrorBar } from '../../../components/GraphErrorBar.tsx'
 import { GridSkeleton } from '../../../components/GridSkeleton.tsx'
 import type { GraphError } from '../../../lib/graph/errors.ts'
-import { clientSideFilter, unsupportedOnGroupedTab } from '../api/build-filter.ts'
-import { summaryListQuery } from '../api/queries.ts'
-import { filterField, isPillServerSide } from '../model/filter-fields.ts'
+import { filterPlanOf, groupedSignInsQuery, summaryListQuery } from '../api/queries.ts'
+import { groupSignIns, type GroupedTabId } from '../model/group-sign-ins.ts'
 import type { TreeRow } from '../model/table.ts'
-import type { TabDefinition, TabId } from '../model/tabs.ts'
+import type { TabDefinition } from '../model/tabs.ts'
 import type { ViewState } from '../model/view-state.ts'
 import { GroupChildrenLoader, type GroupChildren } from './GroupChildrenLoader.tsx'
 import { GroupedSignInGrid } from './grid/GroupedSignInGrid.tsx'
@@ -62,18 +60,69 @@ function childRows(
   return rows
 }
 
-/** Grouped tabs: summaries (§1.1) as level-1 rows; expanded groups load their sign-ins (§1.2). */
+const count = (n: number) => n.toLocaleString('en-US')
+
+/** A group built from loaded sign-ins already holds exactly the sign-ins it counts: nothing to fetch. */
+function loadedChildren(signIns: BetaSignIn[]): GroupChildren {
+  return {
+    pending: false,
+    error: null,
+    signIns,
+    // Unreadable sign-ins of the tab's pages are reported once, for the whole list.
+    leftOut: [],
+    hasNextPage: false,
+    isFetchingNextPage: false,
+    loadMore: () => {},
+  }
+}
+
+/**
+ * Grouped tabs (§1.1). The filter plan says where the groups come from: Graph's summaries while they can
+ * carry every pill, otherwise the tab's sign-ins (Graph filtering what it can, the plan's predicate the
+ * rest), grouped here by the same keys and buckets. Expanded summary groups load their sign-ins (§1.2)
+ * with the group's keys, bucket and every pill.
+ */
 export function GroupedSignInView({ tab, state, now, emptyReason, onOpenDetails }: GroupedSignInViewProps) {
   const source = useDataSource()
-  const query = useInfiniteQuery(summaryListQuery(source, tab, state, now))
+  const plan = filterPlanOf(tab, state)
+  const fromSummaries = plan.groupsFrom === 'summaries'
+  const summaryQuery = useInfiniteQuery({
+    ...summaryListQuery(source, tab, state, now),
+    enabled: fromSummaries,
+  })
+  const signInQuery = useInfiniteQuery({
+    ...groupedSignInsQuery(source, tab, state, now),
+    enabled: !fromSummaries,
+  })
+  const query = fromSummaries ? summaryQuery : signInQuery
   const [expanded, setExpanded] = useState<Record<string, boolean>>({})
-  const [children, setChildren] = useState<Record<string, GroupChildren>>({})
-  const pills = state.filters[tab.filterSet]
-  const keep = useMemo(() => clientSideFilter(pills), [pills])
-  const unsupported = unsupportedOnGroupedTab(tab, pills)
+  const [fetchedChildren, setFetchedChildren] = useState<Record<string, GroupChildren>>({})
+  const keep = plan.signIns.keep
 
-  // summaryListQuery's `select` already drops groups that fail the client-side pills.
-  const summaries = useMemo(() => (query.data?.pages ?? []).flatMap((page) => page.value), [query.data])
+  const loadedSignIns = useMemo(
+    () => (fromSummaries ? [] : (signInQuery.data?.pages ?? []).flatMap((page) => page.value)),
+    [fromSummaries, signInQuery.data],
+  )
+  const builtGroups = useMemo(
+    () =>
+      fromSummaries ? [] : groupSignIns(tab.id as GroupedTabId, state.aggregate, loadedSignIns.filter(keep)),
+    [fromSummaries, tab.id, state.aggregate, loadedSignIns, keep],
+  )
+  // summaryListQuery's `select` already drops groups that fail the conditions planned on the rows.
+  const summaries = useMemo(
+    () =>
+      fromSummaries
+        ? (summaryQuery.data?.pages ?? []).flatMap((page) => page.value)
+        : builtGroups.map((group) => group.summary),
+    [fromSummaries, summaryQuery.data, builtGroups],
+  )
+  const children = useMemo(
+    () =>
+      fromSummaries
+        ? fetchedChildren
+        : Object.fromEntries(builtGroups.map((group) => [group.summary.id, loadedChildren(group.signIns)])),
+    [fromSummaries, fetchedChildren, builtGroups],
+  )
   const rows = useMemo<TreeRow[]>(
     () =>
       summaries.map((summary) => ({
@@ -86,13 +135,22 @@ export function GroupedSignInView({ tab, state, now, emptyReason, onOpenDetails 
       })),
     [summaries, expanded, children, keep],
   )
-  const leftOutGroups = useMemo(() => (query.data?.pages ?? []).flatMap((page) => page.leftOut), [query.data])
+  // Summary pages leave out groups; the pages of sign-ins grouped here leave out sign-ins.
+  const leftOutOfPages = useMemo(
+    () => (query.data?.pages ?? []).flatMap((page) => page.leftOut),
+    [query.data],
+  )
+  const leftOutGroups = fromSummaries ? leftOutOfPages : []
   const leftOutSignIns = useMemo(
-    () => Object.entries(children).flatMap(([groupKey, group]) => (expanded[groupKey] ? group.leftOut : [])),
-    [children, expanded],
+    () => [
+      ...(fromSummaries ? [] : leftOutOfPages),
+      ...Object.entries(children).flatMap(([groupKey, group]) => (expanded[groupKey] ? group.leftOut : [])),
+    ],
+    [fromSummaries, leftOutOfPages, children, expanded],
   )
   const onChildren = useCallback(
-    (groupKey: string, next: GroupChildren) => setChildren((current) => ({ ...current, [groupKey]: next })),
+    (groupKey: string, next: GroupChildren) =>
+      setFetchedChildren((current) => ({ ...current, [groupKey]: next })),
     [],
   )
   const onToggle = useCallback(
@@ -103,30 +161,27 @@ export function GroupedSignInView({ tab, state, now, emptyReason, onOpenDetails 
 
   if (query.isPending) return <GridSkeleton label="Loading sign-ins" />
   if (!query.data) return <GraphErrorBar error={error as GraphError} onRetry={() => void query.refetch()} />
+  const matched = builtGroups.reduce((sum, group) => sum + group.summary.signInCount, 0)
+  const coverage = fromSummaries
+    ? `${count(summaries.length)} groups loaded`
+    : query.hasNextPage
+      ? `${count(summaries.length)} groups from ${count(loadedSignIns.length)} of the range's sign-ins loaded`
+      : `All ${count(matched)} matching sign-ins of the range, in ${count(summaries.length)} groups`
   return (
     <>
-      {summaries
-        .filter((summary) => expanded[summary.id])
-        .map((summary) => (
-          <GroupChildrenLoader
-            key={summary.id}
-            groupKey={summary.id}
-            summary={summary}
-            tab={tab}
-            state={state}
-            now={now}
-            onChange={onChildren}
-          />
-        ))}
-      {unsupported.length > 0 && (
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            {`Not applied on this tab (grouped rows do not carry the field): ${unsupported
-              .map((pill) => filterField(pill.field).label)
-              .join(', ')}.`}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {fromSummaries &&
+        summaries
+          .filter((summary) => expanded[summary.id])
+          .map((summary) => (
+            <GroupChildrenLoader
+              key={summary.id}
+              groupKey={summary.id}
+              summary={summary}
+              tab={tab}
+              state={state}
+              onChange={onChildren}
+            />
+          ))}
       {error && <GraphErrorBar error={error} onRetry={() => void query.fetchNextPage()} />}
       <LeftOutRecordsBar leftOut={leftOutGroups} noun={groupNoun} />
       <LeftOutRecordsBar leftOut={leftOutSignIns} noun={signInNoun} />
@@ -135,7 +190,7 @@ export function GroupedSignInView({ tab, state, now, emptyReason, onOpenDetails 
       ) : (
         <GroupedSignInGrid
           label={tab.label}
-          tab={tab.id as Exclude<TabId, 'interactive'>}
+          tab={tab.id as GroupedTabId}
           rows={rows}
           expanded={expanded}
           onToggle={onToggle}
@@ -149,11 +204,11 @@ export function GroupedSignInView({ tab, state, now, emptyReason, onOpenDetails 
         />
       )}
       <ResultFooter
-        noun="groups"
-        count={summaries.length}
+        noun={fromSummaries ? 'groups' : 'sign-ins'}
+        coverage={coverage}
         hasMore={query.hasNextPage}
         loadingMore={query.isFetchingNextPage}
-        clientFiltered={pills.some((pill) => !isPillServerSide(pill))}
+        onLoadedRows={plan.onLoadedRows.length > 0}
       />
     </>
   )

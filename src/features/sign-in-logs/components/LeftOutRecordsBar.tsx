@@ -2,6 +2,8 @@ import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from 
 import { leftOutDetail, leftOutSummary, type LeftOutRecord } from '../api/read-records.ts'
 
 const useStyles = makeStyles({
+  // The results area is a flex column whose grid takes the rest: a shrunk banner would slide under the grid.
+  bar: { flexShrink: 0 },
   details: { marginTop: tokens.spacingVerticalXS },
   list: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
 })
@@ -27,7 +29,7 @@ export function LeftOutRecordsBar({
   if (leftOut.length === 0) return null
   const listed = leftOut.slice(0, MAX_LISTED)
   return (
-    <MessageBar intent="warning" layout="multiline">
+    <MessageBar className={styles.bar} intent="warning" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{leftOutSummary(total, noun)}</MessageBarTitle>
         {`Microsoft Graph sent ${total === 1 ? 'it' : 'them'} in a shape this app cannot read; everything else is shown.`}

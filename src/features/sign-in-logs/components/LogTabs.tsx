@@ -1,18 +1,18 @@
 import { Tab, TabList } from '@fluentui/react-components'
-import { tabDefinitions, type TabId } from '../model/tabs.ts'
+import { viewTabs, type ViewTabId } from '../model/tabs.ts'
 
-/** portal-ui.md §1: the four log types, exact labels; switching keeps the date range. */
-export function LogTabs({ selected, onSelect }: { selected: TabId; onSelect: (tab: TabId) => void }) {
+/** portal-ui.md §1: the four log types, exact labels; then "All sign-ins" (issue #12); switching keeps the date range. */
+export function LogTabs({ selected, onSelect }: { selected: ViewTabId; onSelect: (tab: ViewTabId) => void }) {
   return (
     <TabList
       aria-label="Sign-in log type"
       selectedValue={selected}
       onTabSelect={(_, data) => {
-        const next = tabDefinitions.find((tab) => tab.id === data.value)
+        const next = viewTabs.find((tab) => tab.id === data.value)
         if (next) onSelect(next.id)
       }}
     >
-      {tabDefinitions.map((tab) => (
+      {viewTabs.map((tab) => (
         <Tab key={tab.id} value={tab.id}>
           {tab.label}
         </Tab>

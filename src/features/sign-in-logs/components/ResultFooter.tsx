@@ -14,22 +14,24 @@ const useStyles = makeStyles({
 /** §5: result counts and load completion announced through a polite live region. */
 export function ResultFooter({
   noun,
-  count,
+  coverage,
   hasMore,
   loadingMore,
-  clientFiltered,
+  onLoadedRows,
 }: {
   noun: string
-  count: number
+  /** What has been loaded, in plain words ("1,200 sign-ins loaded"). */
+  coverage: string
   hasMore: boolean
   loadingMore: boolean
-  clientFiltered: boolean
+  /** The filter plan applies some pills to the loaded rows rather than through Graph. */
+  onLoadedRows: boolean
 }) {
   const styles = useStyles()
   const parts = [
-    `${count.toLocaleString('en-US')} ${noun} loaded`,
-    hasMore ? 'more are available; scroll to load them' : 'all results loaded',
-    clientFiltered ? 'some filters are applied to loaded rows only' : null,
+    coverage,
+    hasMore ? 'more are available; scroll to load them' : null,
+    onLoadedRows ? 'some filters are applied to the loaded rows' : null,
   ].filter(Boolean)
   return (
     <div className={styles.root}>

@@ -30,7 +30,7 @@ test('interactive tab: virtualised grid with the default columns, bounded DOM ro
   expect(headers).toContain('Conditional Access')
   // 600 px viewport / 40 px rows + overscan: far fewer DOM rows than loaded rows.
   expect(dataRows(grid).length).toBeLessThanOrEqual(40)
-  expect(screen.getByText(/sign-ins loaded/)).toBeTruthy()
+  expect(screen.getByText(/sign-ins loaded|sign-ins of the range/)).toBeTruthy()
 })
 
 test('Columns picker is interactive-only, saves to localStorage and changes the headers', async () => {
@@ -211,8 +211,9 @@ test('Refresh reloads in place: the expanded group, its sign-ins and the open si
 
   minutesLater = 5
   fireEvent.click(screen.getByRole('button', { name: 'Refresh', hidden: true }))
-  // The group's sign-ins are asked for again, over the moved range...
-  await waitFor(() => expect(childFilters().filter((filter) => !before.includes(filter))).not.toEqual([]))
+  // The group's sign-ins are asked for again (a group is a whole bucket: the same filter as before)...
+  await waitFor(() => expect(childFilters().length).toBeGreaterThan(before.length))
+  expect(before).toContain(childFilters().at(-1))
   await waitFor(() => expect(screen.queryByRole('progressbar', { hidden: true })).toBeNull())
   // ...while the same treegrid (so its scroll position) still shows the group expanded, with its sign-ins.
   expect(tree.isConnected).toBe(true)

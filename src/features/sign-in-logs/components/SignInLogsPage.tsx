@@ -17,20 +17,24 @@ import { useClock } from '../../../lib/clock/clock.tsx'
 import { useDataSource } from '../../../lib/data-source/data-source.tsx'
 import { useGraphWait } from '../../../lib/data-source/graph-wait.tsx'
 import { signInKeys } from '../api/queries.ts'
-import { tabById } from '../model/tabs.ts'
+import { tabById, viewTabById } from '../model/tabs.ts'
 import { useViewState } from '../model/use-view-state.ts'
+import { resolveDateRange } from '../model/view-state.ts'
 import { readStoredColumns, storeColumns } from './columns-storage.ts'
 import { emptyReason } from './empty-reason.ts'
 import { FilterBar } from './filters/FilterBar.tsx'
+import { AllSignInsView } from './AllSignInsView.tsx'
 import { FlatSignInView } from './FlatSignInView.tsx'
 import { GroupedSignInView } from './GroupedSignInView.tsx'
 import { LogTabs } from './LogTabs.tsx'
 import { SignInToolbar } from './SignInToolbar.tsx'
+import { VolumeHistogramSlot } from './volume/VolumeHistogramSlot.tsx'
 
 // Loaded on first use (issue #7: first-screen JavaScript): the Columns dialog and the details pane with its tables.
 const ColumnsPickerDialog = lazy(async () => ({
   default: (await import('./ColumnsPickerDialog.tsx')).ColumnsPickerDialog,
 }))
+const TopValuesDrawer = lazy(() => import('./volume/TopValuesDrawer.tsx'))
 const SignInDetailsPane = lazy(async () => ({
   default: (await import('./details/SignInDetailsPane.tsx')).SignInDetailsPane,
 }))
@@ -67,11 +71,14 @@ export function SignInLogsPage() {
   const source = useDataSource()
   const queryClient = useQueryClient()
   const [state, setState, problems] = useViewState()
-  const tab = tabById(state.tab)
+  const tab = viewTabById(state.tab)
   // "now" anchors relative ranges; it moves only on Refresh so paging keeps one consistent window.
   const [now, setNow] = useState(clock)
   const [columns, setColumns] = useState<string[]>(readStoredColumns)
   const [columnsOpen, setColumnsOpen] = useState(false)
+  const [topValuesOpen, setTopValuesOpen] = useState(false)
+  // Mounted from the first opening on, so the drawer keeps its close animation.
+  const [topValuesMounted, setTopValuesMounted] = useState(false)
   const [openedSignIn, setOpenedSignIn] = useState<BetaSignIn | null>(null)
   const returnFocus = useRef<HTMLElement | null>(null)
   const wait = useGraphWait()
@@ -97,6 +104,15 @@ export function SignInLogsPage() {
   const openDetails = useCallback(
     (signIn: BetaSignIn, rowElement: HTMLElement) => {
       returnFocus.current = rowElement
+      setOpenedSignIn(signIn)
+      setState({ selected: signIn.id })
+    },
+    [setState],
+  )
+
+  // A related sign-in opens in the same pane: a new history entry, so Back returns to the one before.
+  const openRelated = useCallback(
+    (signIn: BetaSignIn) => {
       setOpenedSignIn(signIn)
       setState({ selected: signIn.id })
     },
@@ -136,6 +152,10 @@ export function SignInLogsPage() {
         now={now}
         onRefresh={refresh}
         onOpenColumns={tab.id === 'interactive' ? () => setColumnsOpen(true) : null}
+        onOpenTopValues={() => {
+          setTopValuesMounted(true)
+          setTopValuesOpen(true)
+        }}
       />
       <LogTabs selected={tab.id} onSelect={(next) => setState({ tab: next, selected: null })} />
       <FilterBar tab={tab} state={state} now={now} onChange={setState} />
@@ -151,16 +171,31 @@ export function SignInLogsPage() {
           <MessageBarBody>{`${waitReasons[wait.reason]}, retrying in ${wait.secondsLeft} s`}</MessageBarBody>
         </MessageBar>
       )}
+      <VolumeHistogramSlot
+        tab={tab}
+        state={state}
+        now={now}
+        // Pushed, not replaced: Back returns to the range before the narrowing.
+        onNarrow={({ start, end }) => setState({ range: { preset: 'custom', start, end }, selected: null })}
+      />
       <section className={styles.content} aria-label={`${tab.label} results`}>
         <ErrorBoundary
           what="The results grid"
           resetKey={viewKey}
           onRetry={() => void queryClient.invalidateQueries({ queryKey: signInKeys.all(source.id) })}
         >
-          {tab.grouped ? (
+          {state.tab === 'all' ? (
+            <AllSignInsView
+              key={viewKey}
+              state={state}
+              now={now}
+              emptyReason={emptyReason(tab, state)}
+              onOpenDetails={openDetails}
+            />
+          ) : tab.grouped ? (
             <GroupedSignInView
               key={viewKey}
-              tab={tab}
+              tab={tabById(state.tab)}
               state={state}
               now={now}
               emptyReason={emptyReason(tab, state)}
@@ -169,7 +204,7 @@ export function SignInLogsPage() {
           ) : (
             <FlatSignInView
               key={viewKey}
-              tab={tab}
+              tab={tabById(state.tab)}
               state={state}
               now={now}
               visibleColumnIds={columns}
@@ -193,14 +228,44 @@ export function SignInLogsPage() {
           />
         </Suspense>
       )}
+      {topValuesMounted && (
+        <ErrorBoundary what="Top values" resetKey={viewKey}>
+          <Suspense fallback={null}>
+            <TopValuesDrawer
+              open={topValuesOpen}
+              tab={tab}
+              state={state}
+              now={now}
+              onClose={() => setTopValuesOpen(false)}
+              onAddPill={(pill) =>
+                // "Filter for" / "Filter out" replace a pill of the same field: one pill per field (view-state.ts).
+                setState((current) => ({
+                  ...current,
+                  filters: {
+                    ...current.filters,
+                    [tab.filterSet]: [
+                      ...current.filters[tab.filterSet].filter((other) => other.field !== pill.field),
+                      pill,
+                    ],
+                  },
+                  selected: null,
+                }))
+              }
+            />
+          </Suspense>
+        </ErrorBoundary>
+      )}
       {detailsMounted && (
         <ErrorBoundary what="The details pane" resetKey={state.selected}>
           <Suspense fallback={null}>
             <SignInDetailsPane
               selectedId={state.selected}
               loadedSignIn={openedSignIn}
-              tab={tab.id}
+              tab={state.tab === 'all' ? 'interactive' : state.tab}
               dates={state.dates}
+              range={resolveDateRange(state.range, now)}
+              now={now}
+              onOpenSignIn={openRelated}
               onClose={closeDetails}
             />
           </Suspense>

@@ -12,6 +12,7 @@ async function renderToolbar() {
         now={new Date('2026-11-30T12:00:00Z')}
         onRefresh={() => undefined}
         onOpenColumns={null}
+        onOpenTopValues={() => undefined}
       />
     </FluentProvider>,
   )

@@ -6,7 +6,12 @@ import {
   ToolbarDivider,
   useRestoreFocusTarget,
 } from '@fluentui/react-components'
-import { ArrowClockwiseRegular, ArrowDownloadRegular, ColumnTripleEditRegular } from '@fluentui/react-icons'
+import {
+  ArrowClockwiseRegular,
+  ArrowDownloadRegular,
+  ColumnTripleEditRegular,
+  DataBarHorizontalRegular,
+} from '@fluentui/react-icons'
 import { ErrorBoundary } from '../../../components/ErrorBoundary.tsx'
 import { onDemand, onDemandFailureMessage } from './on-demand.ts'
 
@@ -32,6 +37,8 @@ export interface SignInToolbarProps {
   onRefresh: () => void
   /** null: the current tab has no Columns picker (§1.4 interactive only); the button is disabled. */
   onOpenColumns: (() => void) | null
+  /** Opens the top values panel (issue #12). */
+  onOpenTopValues: () => void
 }
 
 /** Download: a plain menu button until the menu's code has loaded, then the real Fluent Menu, mounted open. */
@@ -84,7 +91,7 @@ function DownloadButton({ onPick }: { onPick: (format: 'csv' | 'json') => void }
 }
 
 /** portal-ui.md §2.1 command bar: Download (CSV/JSON), Refresh, Columns. */
-export function SignInToolbar({ now, onRefresh, onOpenColumns }: SignInToolbarProps) {
+export function SignInToolbar({ now, onRefresh, onOpenColumns, onOpenTopValues }: SignInToolbarProps) {
   const [download, setDownload] = useState<'csv' | 'json' | null>(null)
   const [everOpened, setEverOpened] = useState(false)
   // Dialogs opened from here hand focus back to their opener when they close (Tabster's restorer).
@@ -109,6 +116,9 @@ export function SignInToolbar({ now, onRefresh, onOpenColumns }: SignInToolbarPr
           onClick={onOpenColumns ?? undefined}
         >
           Columns
+        </ToolbarButton>
+        <ToolbarButton {...restoreFocusHere} icon={<DataBarHorizontalRegular />} onClick={onOpenTopValues}>
+          Top values
         </ToolbarButton>
       </Toolbar>
       {everOpened && (

@@ -2,7 +2,7 @@
  * The download pane (downloads.md §1.1): "Download Sign-ins in CSV format" / "… in JSON format", one
  * entry per file of §1.2 with its own File Name box and Download button. Each file is built from the
  * CURRENT view: date range, and the pills of its tab's filter set — server-side pills through the
- * same request builder as the grid (`signInsRequest`), the others through `clientSideFilter` — so a
+ * same request builder as the grid (`signInsRequest`), the others through the filter plan's record predicate — so a
  * file holds exactly the records paging that query returns, in the same order (newest first).
  * Loaded lazily by the toolbar (default export), so the writers stay out of the first screen.
  */
@@ -24,9 +24,9 @@ import { useClock } from '../../../lib/clock/clock.tsx'
 import { useDataSource, type DataSource } from '../../../lib/data-source/data-source.tsx'
 import { useViewState } from '../model/use-view-state.ts'
 import { resolveDateRange, type ViewState } from '../model/view-state.ts'
-import { defaultFileName, encoderFor, filesForFormat, type DownloadFormat } from './download-files.ts'
+import { defaultFileName, encoderFor, filesForView, type DownloadFormat } from './download-files.ts'
 import { DownloadFileEntry } from './DownloadFileEntry.tsx'
-import { downloadQueryFor } from './download-query.ts'
+import { downloadQueryFor, mergedDownloadFor } from './download-query.ts'
 import { DOWNLOAD_RECORD_LIMIT } from './run-download.ts'
 import { useDownloads, type Downloads } from './use-downloads.ts'
 
@@ -119,7 +119,7 @@ function DownloadPaneBody(props: {
   const [openedAt] = useState(clock)
   const now = props.now ?? openedAt
   const range = resolveDateRange(state.range, now)
-  const files = filesForFormat(format)
+  const files = filesForView(format, state.tab)
   return (
     <>
       <div className={styles.intro}>
@@ -151,11 +151,14 @@ function DownloadPaneBody(props: {
               defaultName={defaultFileName(file, range)}
               state={fileState}
               onDownload={(fileName) => {
-                const { request, accept } = downloadQueryFor(file, state, now)
+                const { request, accept, client } =
+                  file.tab === 'all'
+                    ? mergedDownloadFor({ client: props.client }, state, now)
+                    : { ...downloadQueryFor(file, state, now), client: props.client }
                 downloads.start({
                   fileId: file.id,
                   fileName,
-                  client: props.client,
+                  client,
                   request,
                   accept,
                   encoder: encoderFor(file, { bom }),

@@ -3,7 +3,7 @@
  * one file per Download button, no zip. Each file is built from its own tab's query: the two user
  * files share the user filter set (§6 checklist), grouped tabs download their individual sign-ins.
  */
-import type { TabId } from '../model/tabs.ts'
+import type { ViewTabId } from '../model/tabs.ts'
 import { createCsvEncoder, type CsvFileContent, type RecordEncoder } from './encode-csv.ts'
 import { createJsonEncoder } from './encode-json.ts'
 
@@ -13,7 +13,7 @@ export interface DownloadFileDefinition {
   /** Stable key, e.g. `csv:InteractiveSignIns_AuthDetails`. */
   id: string
   format: DownloadFormat
-  tab: TabId
+  tab: ViewTabId
   /** What the file holds, in the pane's words. */
   description: string
   /** Default name before `_<start>_<end>.<ext>`, as the portal names it. */
@@ -23,7 +23,7 @@ export interface DownloadFileDefinition {
 }
 
 const csv = (
-  tab: TabId,
+  tab: ViewTabId,
   prefix: string,
   description: string,
   content: CsvFileContent,
@@ -35,7 +35,7 @@ const csv = (
   prefix,
   csv: content,
 })
-const json = (tab: TabId, prefix: string, description: string): DownloadFileDefinition => ({
+const json = (tab: ViewTabId, prefix: string, description: string): DownloadFileDefinition => ({
   id: `json:${prefix}`,
   format: 'json',
   tab,
@@ -71,6 +71,19 @@ export const downloadFiles: readonly DownloadFileDefinition[] = [
   json('service-principal', 'ApplicationSignIns', 'Service principal sign-ins'),
   json('managed-identity', 'MSISignIns', 'Managed identity sign-ins'),
 ]
+
+/** "All sign-ins" (issue #12): the four types merged newest first, each record carrying its signInEventTypes. */
+export const allSignInsJsonFile: DownloadFileDefinition = json(
+  'all',
+  'AllSignIns',
+  'All sign-ins of the four types, merged newest first (each with its sign-in type)',
+)
+
+/** The pane's files: the portal's, plus the merged JSON file when the All sign-ins tab is open. */
+export function filesForView(format: DownloadFormat, tab: ViewTabId): readonly DownloadFileDefinition[] {
+  const files = filesForFormat(format)
+  return tab === 'all' && format === 'json' ? [...files, allSignInsJsonFile] : files
+}
 
 export function filesForFormat(format: DownloadFormat): readonly DownloadFileDefinition[] {
   return downloadFiles.filter((file) => file.format === format)

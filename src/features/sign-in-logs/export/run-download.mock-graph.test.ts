@@ -62,7 +62,8 @@ describe('runDownload against the fake tenant', () => {
     async (_id, file) => {
       const { request, accept } = downloadQueryFor(file, state, NOW)
       expect(request.path).toBe('/beta/auditLogs/signIns')
-      if (tabById(file.tab).grouped) expect(request.params?.$filter).toContain('signInEventTypes')
+      if (file.tab !== 'all' && tabById(file.tab).grouped)
+        expect(request.params?.$filter).toContain('signInEventTypes')
       // Small pages force several nextLinks through the real pipeline.
       const small = { ...request, params: { ...request.params, $top: '100' } }
       const sink = memorySink()

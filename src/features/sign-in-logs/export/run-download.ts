@@ -86,7 +86,7 @@ export function cancelDownload(controller: AbortController, options: { keepParti
 export interface RunDownloadOptions {
   client: Pick<GraphClient, 'iteratePages'>
   request: DownloadRequest
-  /** Client-side pills (clientSideFilter); omitted = keep every record the server returns. */
+  /** The filter plan's record predicate (`plan.signIns.keep`); omitted = keep every record the server returns. */
   accept?: (record: BetaSignIn) => boolean
   encoder: RecordEncoder
   sink: DownloadSink

@@ -5,7 +5,7 @@
  */
 import type { BetaSignIn, SummarizedSignIn } from '../../../../contract/sign-in.ts'
 import { signInText as t, summaryText } from './display-text.ts'
-import type { TabId } from './tabs.ts'
+import { signInTypeText, type TabId } from './tabs.ts'
 
 /** `date` cells hold an ISO string and are formatted per "Show dates as" (§2.4). */
 export type ColumnKind = 'text' | 'date' | 'id' | 'count'
@@ -130,6 +130,34 @@ export const defaultInteractiveColumnIds: readonly string[] = [
   'homeTenantId',
   'resourceTenantId',
   'authenticationRequirement',
+]
+
+const catalogueColumn = (id: string): SignInColumn => {
+  const column = interactiveColumnCatalogue.find((candidate) => candidate.id === id)
+  if (!column) throw new Error(`Unknown column: ${id}`)
+  return column
+}
+
+/**
+ * "All sign-ins" (issue #12): the Sign-in type, then the columns every log type fills. Who signed in is the user
+ * on the user types and the principal on the others, so one "Identity" column holds either.
+ */
+export const allSignInsColumns: readonly SignInColumn[] = [
+  catalogueColumn('createdDateTime'),
+  col('signInType', 'Sign-in type', 'text', signInTypeText),
+  catalogueColumn('id'),
+  col(
+    'identity',
+    'Identity',
+    'text',
+    (s) => t.user(s) ?? t.servicePrincipalName(s) ?? t.servicePrincipalId(s),
+  ),
+  catalogueColumn('appDisplayName'),
+  catalogueColumn('status'),
+  catalogueColumn('ipAddress'),
+  catalogueColumn('resourceDisplayName'),
+  catalogueColumn('resourceId'),
+  catalogueColumn('correlationId'),
 ]
 
 /** Columns in catalogue order for a picked set; unknown ids (old storage) are dropped. */

@@ -1,7 +1,6 @@
 /**
- * The "+ Add filters" fields per filter set (portal-ui.md §2.6). `serverSide` says whether Graph's
- * signIns `$filter` can express the field (graph-api.md §2.2); the `*` rows of §2.6 cannot, so the app
- * filters loaded rows itself and says so. How each field becomes `$filter` text lives in api/build-filter.ts.
+ * The "+ Add filters" fields per filter set (portal-ui.md §2.6). Where each one applies (Graph's
+ * `$filter`, the summaries, or the loaded rows) is decided by the filter plan (../filter-plan), not here.
  */
 import {
   authenticationRequirementLabels,
@@ -63,14 +62,17 @@ export interface FilterFieldDefinition {
   label: string
   valueType: 'text' | 'id' | 'choice' | 'multi' | 'bool'
   choices?: FilterChoice[]
-  /** false: applied client-side to loaded rows, and the UI says so. */
-  serverSide: boolean
 }
 
 /** One value for text/id/choice/bool, several for multi. */
 export interface FilterPill {
   field: FilterFieldId
   values: string[]
+  /**
+   * "is not" (issue #12's "Filter out"): the sign-ins that do not match. Graph's `$filter` has no `ne` on
+   * these properties and no `not` (graph-api.md §2.2), so the plan applies it to loaded rows.
+   */
+  negated?: boolean
 }
 
 const MODERN = 'Modern authentication clients'
@@ -105,40 +107,26 @@ const enumChoices = <Members extends readonly string[]>(
   members: Members,
 ): FilterChoice[] => members.map((value) => ({ value, label: labels[value as Members[number]] }))
 
-const text = (id: FilterFieldId, label: string, serverSide = true): FilterFieldDefinition => ({
-  id,
-  label,
-  valueType: 'text',
-  serverSide,
-})
-const id = (fieldId: FilterFieldId, label: string, serverSide = true): FilterFieldDefinition => ({
+const text = (id: FilterFieldId, label: string): FilterFieldDefinition => ({ id, label, valueType: 'text' })
+const id = (fieldId: FilterFieldId, label: string): FilterFieldDefinition => ({
   id: fieldId,
   label,
   valueType: 'id',
-  serverSide,
 })
-const choice = (
-  fieldId: FilterFieldId,
-  label: string,
-  options: FilterChoice[],
-  serverSide = true,
-): FilterFieldDefinition => ({
+const choice = (fieldId: FilterFieldId, label: string, options: FilterChoice[]): FilterFieldDefinition => ({
   id: fieldId,
   label,
   valueType: 'choice',
   choices: options,
-  serverSide,
 })
 const bool = (fieldId: FilterFieldId, label: string): FilterFieldDefinition => ({
   id: fieldId,
   label,
   valueType: 'bool',
-  serverSide: false,
 })
 
 const requestId = id('requestId', 'Request ID')
 const correlationId = id('correlationId', 'Correlation ID')
-// Status is server-side except Failure, which has no Graph predicate (`ne` is refused): see isPillServerSide.
 const status = choice(
   'status',
   'Status',
@@ -173,7 +161,7 @@ const userFields: readonly FilterFieldDefinition[] = [
   resource,
   resourceId,
   conditionalAccess,
-  { id: 'clientApp', label: 'Client app', valueType: 'multi', choices: clientAppChoices, serverSide: true },
+  { id: 'clientApp', label: 'Client app', valueType: 'multi', choices: clientAppChoices },
   text('operatingSystem', 'Operating system'),
   text('browser', 'Device browser'),
   choice(
@@ -196,7 +184,6 @@ const userFields: readonly FilterFieldDefinition[] = [
       'serviceProvider',
       'passthrough',
     ] as const),
-    false,
   ),
   choice(
     'authenticationProtocol',
@@ -211,7 +198,6 @@ const userFields: readonly FilterFieldDefinition[] = [
       'authenticationTransfer',
       'nativeAuth',
     ] as const),
-    false,
   ),
   choice(
     'incomingTokenType',
@@ -224,7 +210,6 @@ const userFields: readonly FilterFieldDefinition[] = [
       'remoteDesktopToken',
       'refreshToken',
     ] as const),
-    false,
   ),
   choice(
     'tokenIssuerType',
@@ -236,16 +221,15 @@ const userFields: readonly FilterFieldDefinition[] = [
       'ADFederationServicesMFAAdapter',
       'NPSExtension',
     ] as const),
-    false,
   ),
-  choice('userType', 'User type', enumChoices(signInUserTypeLabels, ['member', 'guest'] as const), false),
-  id('uniqueTokenIdentifier', 'Unique token identifier', false),
-  id('sessionId', 'Session ID', false),
-  text('signInIdentifier', 'Sign-in identifier', false),
-  id('homeTenantId', 'Home tenant ID', false),
-  id('resourceTenantId', 'Resource tenant ID', false),
+  choice('userType', 'User type', enumChoices(signInUserTypeLabels, ['member', 'guest'] as const)),
+  id('uniqueTokenIdentifier', 'Unique token identifier'),
+  id('sessionId', 'Session ID'),
+  text('signInIdentifier', 'Sign-in identifier'),
+  id('homeTenantId', 'Home tenant ID'),
+  id('resourceTenantId', 'Resource tenant ID'),
   bool('flaggedForReview', 'Flagged for review'),
-  text('tokenProtectionStatusCode', 'Token Protection – Sign-in session status code', false),
+  text('tokenProtectionStatusCode', 'Token Protection – Sign-in session status code'),
 ]
 
 const servicePrincipalFields: readonly FilterFieldDefinition[] = [
@@ -259,7 +243,7 @@ const servicePrincipalFields: readonly FilterFieldDefinition[] = [
   resource,
   resourceId,
   id('applicationId', 'Application ID'),
-  id('credentialKeyId', 'Credential key ID', false),
+  id('credentialKeyId', 'Credential key ID'),
   conditionalAccess,
 ]
 
@@ -276,14 +260,19 @@ const managedIdentityFields: readonly FilterFieldDefinition[] = [
     'managedIdentityType',
     'Managed identity type',
     enumChoices(msiTypeLabels, ['systemAssigned', 'userAssigned'] as const),
-    false,
   ),
 ]
+
+/** "All sign-ins" takes the pills every log type takes (issue #12), in the user set's order. */
+const sharedFields: readonly FilterFieldDefinition[] = userFields.filter(
+  (field) => servicePrincipalFields.includes(field) && managedIdentityFields.includes(field),
+)
 
 const fieldsBySet: Record<FilterSet, readonly FilterFieldDefinition[]> = {
   user: userFields,
   servicePrincipal: servicePrincipalFields,
   managedIdentity: managedIdentityFields,
+  all: sharedFields,
 }
 
 export function filterFieldsFor(filterSet: FilterSet): readonly FilterFieldDefinition[] {
@@ -303,14 +292,4 @@ export function filterField(fieldId: FilterFieldId): FilterFieldDefinition {
 
 export function isFilterFieldId(value: string): value is FilterFieldId {
   return allFields.has(value as FilterFieldId)
-}
-
-/**
- * Whether Graph applies this pill on the signIns list. Status=Failure is the one per-value exception:
- * Graph allows only `eq` on status/errorCode (graph-api.md §2.2), and "not success and not an interrupt"
- * cannot be written with `eq`, so Failure is classified client-side with status.ts.
- */
-export function isPillServerSide(pill: FilterPill): boolean {
-  if (pill.field === 'status') return !pill.values.includes('Failure')
-  return filterField(pill.field).serverSide
 }

@@ -13,10 +13,12 @@ import {
 import type { BetaSignIn, SummarizedSignIn } from '../../../../contract/sign-in.ts'
 import type { GraphError } from '../../../lib/graph/errors.ts'
 import {
+  allSignInsColumns,
   groupedColumnsByTab,
   interactiveColumnCatalogue,
   type ColumnKind,
   type GroupedColumn,
+  type SignInColumn,
 } from './columns.ts'
 import type { TabId } from './tabs.ts'
 
@@ -41,17 +43,25 @@ export const columnKindOf = (meta: unknown): ColumnKind =>
 export const flatTableFeatures = tableFeatures({ columnSizingFeature })
 const flatHelper = createColumnHelper<typeof flatTableFeatures, BetaSignIn>()
 
+const flatColumnsOf = (catalogue: readonly SignInColumn[]) =>
+  flatHelper.columns(
+    catalogue.map((column) =>
+      flatHelper.accessor((signIn) => column.value(signIn), {
+        id: column.id,
+        header: column.label,
+        size: columnSizeByKind[column.kind],
+        meta: { kind: column.kind } satisfies GridColumnMeta,
+      }),
+    ),
+  )
+
 /** Every catalogue column is defined; the grid shows the picker's choice in its order (§1.4). */
-export const flatColumns = flatHelper.columns(
-  interactiveColumnCatalogue.map((column) =>
-    flatHelper.accessor((signIn) => column.value(signIn), {
-      id: column.id,
-      header: column.label,
-      size: columnSizeByKind[column.kind],
-      meta: { kind: column.kind } satisfies GridColumnMeta,
-    }),
-  ),
-)
+export const flatColumns = flatColumnsOf(interactiveColumnCatalogue)
+export type FlatColumns = typeof flatColumns
+
+/** The "All sign-ins" tab's fixed columns (issue #12). */
+export const allSignInsFlatColumns: FlatColumns = flatColumnsOf(allSignInsColumns)
+export const allSignInsColumnIds: readonly string[] = allSignInsColumns.map((column) => column.id)
 
 // ---- tree grid (grouped tabs) ----
 

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import { act, renderHook, waitFor } from '@testing-library/react'
 import * as fc from 'fast-check'
 import { filterFieldsFor } from './filter-fields.ts'
-import { tabIds } from './tabs.ts'
+import { viewTabIds, type FilterSet } from './tabs.ts'
 import { parseDateTimeInput, validateCustomRange } from './date-input.ts'
 import {
   defaultViewState,
@@ -40,6 +40,7 @@ describe('parseViewState', () => {
         ],
         servicePrincipal: [{ field: 'status', values: ['Failure'] }],
         managedIdentity: [],
+        all: [],
       },
       selected: '0b4d2c1e-5f6a-4b7c-8d9e-0a1b2c3d4e5f',
     })
@@ -107,7 +108,7 @@ describe('parseViewState', () => {
     fc.assert(
       fc.property(query, (search) => {
         const { state, problems } = parseViewState(search, now)
-        expect(tabIds).toContain(state.tab)
+        expect(viewTabIds).toContain(state.tab)
         expect(Array.isArray(problems)).toBe(true)
         for (const message of problems) expect(message.length).toBeLessThan(400)
         // Whatever survived parsing round-trips unchanged.
@@ -115,6 +116,32 @@ describe('parseViewState', () => {
       }),
       { numRuns: 200 },
     )
+  })
+})
+
+describe('"is not" pills', () => {
+  test('round-trip through the URL as `not.` keys', () => {
+    const state: ViewState = {
+      ...defaultViewState,
+      filters: {
+        user: [
+          { field: 'status', values: ['Success'], negated: true },
+          { field: 'application', values: ['Teams'] },
+        ],
+        servicePrincipal: [{ field: 'resource', values: ['Graph'], negated: true }],
+        managedIdentity: [],
+        all: [],
+      },
+    }
+    const query = serializeViewState(state)
+    expect(query).toBe('?user.not.status=Success&user.application=Teams&sp.not.resource=Graph')
+    expect(parseViewState(query, now)).toEqual({ state, problems: [] })
+  })
+
+  test('one pill per field: a second one for the same field is ignored and said', () => {
+    const { state, problems } = parseViewState('?user.status=Failure&user.not.status=Success', now)
+    expect(state.filters.user).toEqual([{ field: 'status', values: ['Failure'] }])
+    expect(problems).toEqual(['Ignored filter "user.not.status": the field already has a filter.'])
   })
 })
 
@@ -169,7 +196,7 @@ describe('serializeViewState', () => {
   test('defaults are omitted', () => expect(serializeViewState(defaultViewState)).toBe(''))
 
   test('round-trips random valid states', () => {
-    const filterSet = (set: 'user' | 'servicePrincipal' | 'managedIdentity') => {
+    const filterSet = (set: FilterSet) => {
       const fields = filterFieldsFor(set)
       return fc.uniqueArray(
         fc.constantFrom(...fields).chain((field) => {
@@ -190,7 +217,7 @@ describe('serializeViewState', () => {
       )
     }
     const state = fc.record<ViewState>({
-      tab: fc.constantFrom(...tabIds),
+      tab: fc.constantFrom(...viewTabIds),
       range: fc.oneof(
         fc.constantFrom({ preset: '1m' as const }, { preset: '7d' as const }, { preset: '24h' as const }),
         fc.integer({ min: 1, max: 20 * 24 }).map((hours) => ({
@@ -204,6 +231,7 @@ describe('serializeViewState', () => {
         user: filterSet('user'),
         servicePrincipal: filterSet('servicePrincipal'),
         managedIdentity: filterSet('managedIdentity'),
+        all: filterSet('all'),
       }),
       dates: fc.constantFrom('local', 'utc'),
       selected: fc.option(fc.uuid(), { nil: null }),

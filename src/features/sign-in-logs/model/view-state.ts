@@ -3,20 +3,21 @@
  * aggregate, the pills of each filter set, Local/UTC and the selected sign-in. Columns live in localStorage.
  *
  * URL form (defaults omitted): `?tab=service-principal&range=custom&start=…&end=…&agg=h6&dates=utc`
- * `&sp.status=Failure&user.clientApp=Browser&user.clientApp=IMAP4&selected=<sign-in id, a GUID>`.
+ * `&sp.status=Failure&user.clientApp=Browser&user.clientApp=IMAP4&user.not.application=Teams`
+ * `&selected=<sign-in id, a GUID>` (`not.`: an "is not" pill).
  */
 import { addMonths } from 'date-fns'
 // zod/mini (functional API): the same checks as classic zod at a fraction of the first-screen bytes (issue #7).
 import * as z from 'zod/mini'
 import { filterFieldsFor, type FilterFieldDefinition, type FilterPill } from './filter-fields.ts'
-import { tabIds, type FilterSet, type TabId } from './tabs.ts'
+import { viewTabIds, type FilterSet, type ViewTabId } from './tabs.ts'
 
 export type DateRangePreset = '1m' | '7d' | '24h'
 export type DateRange = { preset: DateRangePreset } | { preset: 'custom'; start: string; end: string }
 export type AggregationWindow = 'd1' | 'h6' | 'h1'
 
 export interface ViewState {
-  tab: TabId
+  tab: ViewTabId
   range: DateRange
   aggregate: AggregationWindow
   filters: Record<FilterSet, FilterPill[]>
@@ -28,7 +29,7 @@ export const defaultViewState: ViewState = {
   tab: 'interactive',
   range: { preset: '24h' },
   aggregate: 'd1',
-  filters: { user: [], servicePrincipal: [], managedIdentity: [] },
+  filters: { user: [], servicePrincipal: [], managedIdentity: [], all: [] },
   dates: 'local',
   selected: null,
 }
@@ -38,8 +39,11 @@ const filterPrefixes: Record<FilterSet, string> = {
   user: 'user',
   servicePrincipal: 'sp',
   managedIdentity: 'mi',
+  all: 'all',
 }
 const filterSets = Object.keys(filterPrefixes) as FilterSet[]
+/** `user.not.status=Success`: an "is not" pill (issue #12's "Filter out"). */
+const NEGATED = 'not.'
 
 const MAX_VALUE_LENGTH = 256
 const MAX_SHOWN = 40
@@ -53,7 +57,7 @@ export const MAX_LISTED_PROBLEMS = 5
 /** A sign-in id (Graph's `id`, the request id) is a GUID. */
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
-const tabSchema = z.enum(tabIds as [TabId, ...TabId[]])
+const tabSchema = z.enum(viewTabIds as [ViewTabId, ...ViewTabId[]])
 const presetSchema = z.enum(['1m', '7d', '24h', 'custom'])
 const aggregateSchema = z.enum(['d1', 'h6', 'h1'])
 const datesSchema = z.enum(['local', 'utc'])
@@ -127,21 +131,28 @@ function parsePillValues(field: FilterFieldDefinition, raw: string[], problems: 
 }
 
 function parseFilters(params: URLSearchParams, problems: string[]): ViewState['filters'] {
-  const filters: ViewState['filters'] = { user: [], servicePrincipal: [], managedIdentity: [] }
+  const filters: ViewState['filters'] = { user: [], servicePrincipal: [], managedIdentity: [], all: [] }
   for (const set of filterSets) {
     const prefix = `${filterPrefixes[set]}.`
     const fields = filterFieldsFor(set)
     // URLSearchParams keeps document order, so pills keep the order the user added them in.
     const keys = [...new Set([...params.keys()].filter((key) => key.startsWith(prefix)))]
     for (const key of keys) {
-      const fieldId = key.slice(prefix.length)
+      const name = key.slice(prefix.length)
+      const negated = name.startsWith(NEGATED)
+      const fieldId = negated ? name.slice(NEGATED.length) : name
       const field = fields.find((candidate) => candidate.id === fieldId)
       if (!field) {
         problems.push(`Ignored filter ${shown(key)}: not a filter of this log.`)
         continue
       }
+      if (filters[set].some((pill) => pill.field === field.id)) {
+        problems.push(`Ignored filter ${shown(key)}: the field already has a filter.`)
+        continue
+      }
       const values = parsePillValues(field, params.getAll(key), problems)
-      if (values) filters[set].push({ field: field.id, values })
+      if (values)
+        filters[set].push(negated ? { field: field.id, values, negated } : { field: field.id, values })
     }
   }
   return filters
@@ -220,7 +231,7 @@ export function parseViewState(search: string, now: Date): { state: ViewState; p
       tabSchema,
       defaultViewState.tab,
       problems,
-      `use one of ${tabIds.join(', ')}`,
+      `use one of ${viewTabIds.join(', ')}`,
     ),
     range: parseRange(params, now, problems),
     aggregate: parseOne(
@@ -264,7 +275,8 @@ export function serializeViewState(state: ViewState): string {
   if (state.dates !== defaultViewState.dates) params.set('dates', state.dates)
   for (const set of filterSets) {
     for (const pill of state.filters[set]) {
-      for (const value of pill.values) params.append(`${filterPrefixes[set]}.${pill.field}`, value)
+      const key = `${filterPrefixes[set]}.${pill.negated ? NEGATED : ''}${pill.field}`
+      for (const value of pill.values) params.append(key, value)
     }
   }
   if (state.selected !== null) params.set('selected', state.selected)

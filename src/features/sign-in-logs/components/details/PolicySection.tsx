@@ -177,8 +177,10 @@ function PolicyItem({
         <span className={styles.result}>Result: {policyResultText(policy)}</span>
       </AccordionHeader>
       {/* A named region, so the opened details are announced with the policy they belong to. */}
-      <AccordionPanel className={styles.panel} role="region" aria-labelledby={headerId}>
-        <DetailFieldList fields={policyFields(policy)} dates={dates} />
+      <AccordionPanel className={styles.panel}>
+        <section aria-labelledby={headerId}>
+          <DetailFieldList fields={policyFields(policy)} dates={dates} />
+        </section>
       </AccordionPanel>
     </AccordionItem>
   )

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { lazy, Suspense, useEffect, useRef, useState } from 'react'
 import {
   Button,
   DrawerBody,
@@ -41,6 +41,10 @@ import {
 } from './DetailTables.tsx'
 
 import { PolicySection } from './PolicySection.tsx'
+import type { DateWindow } from '../../api/build-filter.ts'
+
+// Its own chunk: the pivots' queries and table load when the tab is first opened.
+const RelatedSignIns = lazy(async () => ({ default: (await import('./RelatedSignIns.tsx')).RelatedSignIns }))
 
 const useStyles = makeStyles({
   drawer: { width: 'min(720px, 100vw)' },
@@ -61,6 +65,11 @@ export interface SignInDetailsPaneProps {
   loadedSignIn: BetaSignIn | null
   tab: TabId
   dates: DateDisplay
+  /** The page's date range and clock, for the Related sign-ins lookups. */
+  range: DateWindow
+  now: Date
+  /** Opens another sign-in in this pane (a related one): the page puts it in the URL, so Back returns. */
+  onOpenSignIn: (signIn: BetaSignIn) => void
   onClose: () => void
 }
 
@@ -72,7 +81,16 @@ function fieldsOf(tab: DetailTabId, signIn: BetaSignIn, logType: TabId): DetailF
 }
 
 /** portal-ui.md §3: "Activity Details: Sign-ins", tabs per log type, copy, troubleshooting. */
-export function SignInDetailsPane({ selectedId, loadedSignIn, tab, dates, onClose }: SignInDetailsPaneProps) {
+export function SignInDetailsPane({
+  selectedId,
+  loadedSignIn,
+  tab,
+  dates,
+  range,
+  now,
+  onOpenSignIn,
+  onClose,
+}: SignInDetailsPaneProps) {
   const styles = useStyles()
   const source = useDataSource()
   const loaded = loadedSignIn && loadedSignIn.id === selectedId ? loadedSignIn : null
@@ -81,6 +99,12 @@ export function SignInDetailsPane({ selectedId, loadedSignIn, tab, dates, onClos
     enabled: selectedId !== null && loaded === null,
   })
   const signIn = loaded ?? detail.data ?? null
+  // A related row that opened its sign-in is gone: focus goes to the new sign-in's tabs instead of the page.
+  const [focusTabsOf, setFocusTabsOf] = useState<string | null>(null)
+  const openRelated = (next: BetaSignIn) => {
+    setFocusTabsOf(next.id)
+    onOpenSignIn(next)
+  }
 
   return (
     <OverlayDrawer
@@ -104,7 +128,14 @@ export function SignInDetailsPane({ selectedId, loadedSignIn, tab, dates, onClos
         {signIn ? (
           // Inside the drawer, so a failure keeps Close (and Escape) working.
           <ErrorBoundary what="The sign-in details" resetKey={signIn.id}>
-            <DetailsContent key={signIn.id} signIn={signIn} logType={logTypeOf(signIn, tab)} dates={dates} />
+            <DetailsContent
+              key={signIn.id}
+              signIn={signIn}
+              logType={logTypeOf(signIn, tab)}
+              dates={dates}
+              related={{ range, now, onOpenSignIn: openRelated }}
+              focusTabs={focusTabsOf === signIn.id}
+            />
           </ErrorBoundary>
         ) : detail.error ? (
           <GraphErrorBar
@@ -124,18 +155,27 @@ function DetailsContent({
   signIn,
   logType,
   dates,
+  related,
+  focusTabs,
 }: {
   signIn: BetaSignIn
   logType: TabId
   dates: DateDisplay
+  related: { range: DateWindow; now: Date; onOpenSignIn: (signIn: BetaSignIn) => void }
+  focusTabs: boolean
 }) {
   const styles = useStyles()
   const tabs = detailTabsByLogType[logType]
   const [current, setCurrent] = useState<DetailTabId>('basic')
   const fields = fieldsOf(current, signIn, logType)
+  const tabList = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (focusTabs) tabList.current?.querySelector<HTMLElement>('[role=tab][aria-selected=true]')?.focus()
+  }, [focusTabs])
   return (
     <>
       <TabList
+        ref={tabList}
         className={styles.tabs}
         aria-label="Sign-in details"
         selectedValue={current}
@@ -168,6 +208,11 @@ function DetailsContent({
           <PolicySection key={current} signIn={signIn} reportOnly={current === 'report-only'} dates={dates} />
         )}
         {current === 'additional' && <AdditionalDetailsSection signIn={signIn} />}
+        {current === 'related' && (
+          <Suspense fallback={<Spinner size="small" label="Loading related sign-ins" />}>
+            <RelatedSignIns signIn={signIn} dates={dates} {...related} />
+          </Suspense>
+        )}
       </div>
     </>
   )

@@ -4,7 +4,7 @@
  */
 import type { BetaSignIn } from '../../../../../contract/sign-in.ts'
 import { signInText as t } from '../../model/display-text.ts'
-import type { TabId } from '../../model/tabs.ts'
+import { signInTypeOf, type TabId } from '../../model/tabs.ts'
 
 export interface DetailField {
   label: string
@@ -13,7 +13,14 @@ export interface DetailField {
 }
 
 export type DetailTabId =
-  'basic' | 'location' | 'device' | 'authentication' | 'conditional-access' | 'report-only' | 'additional'
+  | 'basic'
+  | 'location'
+  | 'device'
+  | 'authentication'
+  | 'conditional-access'
+  | 'report-only'
+  | 'additional'
+  | 'related'
 
 export const detailTabLabels: Record<DetailTabId, string> = {
   basic: 'Basic info',
@@ -23,9 +30,10 @@ export const detailTabLabels: Record<DetailTabId, string> = {
   'conditional-access': 'Conditional Access',
   'report-only': 'Report-only',
   additional: 'Additional Details',
+  related: 'Related sign-ins',
 }
 
-/** §3.1 table: which tabs apply to each log type. */
+/** §3.1 table: which tabs apply to each log type; "Related sign-ins" (issue #12) follows the portal's on every type. */
 export const detailTabsByLogType: Record<TabId, readonly DetailTabId[]> = {
   interactive: [
     'basic',
@@ -35,6 +43,7 @@ export const detailTabsByLogType: Record<TabId, readonly DetailTabId[]> = {
     'conditional-access',
     'report-only',
     'additional',
+    'related',
   ],
   'non-interactive': [
     'basic',
@@ -44,19 +53,15 @@ export const detailTabsByLogType: Record<TabId, readonly DetailTabId[]> = {
     'conditional-access',
     'report-only',
     'additional',
+    'related',
   ],
-  'service-principal': ['basic', 'location', 'conditional-access', 'report-only', 'additional'],
-  'managed-identity': ['basic', 'location', 'additional'],
+  'service-principal': ['basic', 'location', 'conditional-access', 'report-only', 'additional', 'related'],
+  'managed-identity': ['basic', 'location', 'additional', 'related'],
 }
 
 /** The record's own log type wins over the tab it was opened from (a URL may point anywhere). */
 export function logTypeOf(signIn: BetaSignIn, fallback: TabId): TabId {
-  const types = signIn.signInEventTypes
-  if (types.includes('managedIdentity')) return 'managed-identity'
-  if (types.includes('servicePrincipal')) return 'service-principal'
-  if (types.includes('nonInteractiveUser')) return 'non-interactive'
-  if (types.includes('interactiveUser')) return 'interactive'
-  return fallback
+  return signInTypeOf(signIn) ?? fallback
 }
 
 const f = (label: string, value: string | null, kind: DetailField['kind'] = 'text'): DetailField => ({

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { TagGroup, makeStyles, tokens } from '@fluentui/react-components'
 import { filterFieldsFor, type FilterFieldId, type FilterPill } from '../../model/filter-fields.ts'
-import type { TabDefinition } from '../../model/tabs.ts'
+import { planTabOf, type ViewTab } from '../../model/tabs.ts'
 import type { AggregationWindow, ViewState } from '../../model/view-state.ts'
 import type { DateDisplay } from '../format-date.ts'
 import { AddFiltersButton } from './AddFiltersButton.tsx'
@@ -27,7 +27,7 @@ const aggregateOptions = [
 ] as const satisfies readonly { value: AggregationWindow; label: string }[]
 
 export interface FilterBarProps {
-  tab: TabDefinition
+  tab: ViewTab
   state: ViewState
   now: Date
   onChange: (update: Partial<ViewState> | ((state: ViewState) => ViewState)) => void
@@ -92,6 +92,8 @@ export function FilterBar({ tab, state, now, onChange }: FilterBarProps) {
           return (
             <FilterValuePill
               key={pill.field}
+              tab={planTabOf(tab)}
+              applied={pills}
               field={definition}
               pill={pill}
               open={openField === pill.field}

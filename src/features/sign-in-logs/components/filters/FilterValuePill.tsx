@@ -1,10 +1,7 @@
 import { useState } from 'react'
-import {
-  isPillServerSide,
-  type FilterChoice,
-  type FilterFieldDefinition,
-  type FilterPill,
-} from '../../model/filter-fields.ts'
+import { appliedOnLoadedRows, fieldAlwaysOnLoadedRows, planFilters } from '../../filter-plan/index.ts'
+import type { FilterChoice, FilterFieldDefinition, FilterPill } from '../../model/filter-fields.ts'
+import type { TabDefinition } from '../../model/tabs.ts'
 import { useOnDemand } from '../on-demand.ts'
 import { filterEditors } from './filter-editors.ts'
 import { EditorUnavailable, PillNote, PillPopover } from './PillPopover.tsx'
@@ -26,13 +23,24 @@ export function pillValueText(field: FilterFieldDefinition, values: readonly str
   return values.map((value) => choices.find((choice) => choice.value === value)?.label ?? value).join(', ')
 }
 
+/** Whether the filter plan of this tab, with `pill` among the applied pills, matches it on loaded rows. */
+function onLoadedRows(tab: TabDefinition, applied: readonly FilterPill[], pill: FilterPill): boolean {
+  const pills = [...applied.filter((other) => other.field !== pill.field), pill]
+  return appliedOnLoadedRows(planFilters(tab, pills), pill)
+}
+
 export function FilterValuePill({
+  tab,
+  applied,
   field,
   pill,
   open,
   onOpenChange,
   onApply,
 }: {
+  tab: TabDefinition
+  /** Every applied pill of the tab: where one pill applies can depend on the others (grouped tabs). */
+  applied: readonly FilterPill[]
   field: FilterFieldDefinition
   pill: FilterPill
   open: boolean
@@ -41,15 +49,18 @@ export function FilterValuePill({
 }) {
   const [draft, setDraft] = useState<string[]>(pill.values)
   const trimmed = draft.map((value) => value.trim()).filter(Boolean)
-  const appliedServerSide = isPillServerSide(pill)
-  const draftServerSide = isPillServerSide({ field: pill.field, values: trimmed })
+  const appliedOnRows = onLoadedRows(tab, applied, pill)
+  const draftOnRows =
+    trimmed.length > 0
+      ? onLoadedRows(tab, applied, { ...pill, values: trimmed })
+      : fieldAlwaysOnLoadedRows(field)
   const editors = useOnDemand(filterEditors, open)
   return (
     <PillPopover
       value={field.id}
-      text={`${field.label} : ${pillValueText(field, pill.values)}`}
-      secondaryText={appliedServerSide || pill.values.length === 0 ? undefined : '(applied to loaded rows)'}
-      heading={field.label}
+      text={`${field.label} : ${pill.negated ? 'is not ' : ''}${pillValueText(field, pill.values)}`}
+      secondaryText={appliedOnRows ? '(applied to loaded rows)' : undefined}
+      heading={pill.negated ? `${field.label} is not` : field.label}
       open={open}
       onOpenChange={(next) => {
         if (next) setDraft(pill.values)
@@ -64,7 +75,7 @@ export function FilterValuePill({
       ) : (
         <EditorUnavailable error={editors.error} />
       )}
-      {!draftServerSide && <PillNote>{clientSideNote}</PillNote>}
+      {draftOnRows && <PillNote>{clientSideNote}</PillNote>}
     </PillPopover>
   )
 }

@@ -16,6 +16,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components'
+import { fieldAlwaysOnLoadedRows } from '../../filter-plan/index.ts'
 import { parseDateTimeInput, validateCustomRange } from '../../model/date-input.ts'
 import type { FilterFieldDefinition, FilterFieldId } from '../../model/filter-fields.ts'
 import { DATE_INPUT_HINT, type DateRange } from '../../model/view-state.ts'
@@ -240,7 +241,7 @@ export function FieldPicker({
       {fields.map((field) => (
         <Checkbox
           key={field.id}
-          label={field.serverSide ? field.label : `${field.label} (applied to loaded rows)`}
+          label={fieldAlwaysOnLoadedRows(field) ? `${field.label} (applied to loaded rows)` : field.label}
           checked={picked.includes(field.id)}
           onChange={(_, data) =>
             onPicked((current) =>

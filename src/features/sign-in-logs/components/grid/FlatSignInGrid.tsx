@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import { useTable } from '@tanstack/react-table'
 import type { BetaSignIn } from '../../../../../contract/sign-in.ts'
-import { columnKindOf, flatColumns, flatTableFeatures } from '../../model/table.ts'
+import { columnKindOf, flatColumns, flatTableFeatures, type FlatColumns } from '../../model/table.ts'
 import type { DateDisplay } from '../format-date.ts'
 import type { GridRowView } from './GridRow.tsx'
 import { createRowTextCache, memoizeByObject } from './row-text.ts'
@@ -13,6 +13,8 @@ export interface FlatSignInGridProps {
   rows: readonly BetaSignIn[]
   rowCount: number
   visibleColumnIds: readonly string[]
+  /** The columns to pick from; the interactive catalogue unless a tab has its own set ("All sign-ins"). */
+  columnDefs?: FlatColumns
   dates: DateDisplay
   selectedId: string | null
   hasNextPage: boolean
@@ -29,7 +31,11 @@ const noRows: BetaSignIn[] = []
 export function FlatSignInGrid(props: FlatSignInGridProps) {
   // The table defines the columns (header, kind, size); rows are read by index from the appended list
   // instead of TanStack's row model, which would rebuild a Row object per record on every page.
-  const table = useTable({ features: flatTableFeatures, columns: flatColumns, data: noRows })
+  const table = useTable({
+    features: flatTableFeatures,
+    columns: props.columnDefs ?? flatColumns,
+    data: noRows,
+  })
   // The picker's choice, in its order (§1.4).
   const leafColumns = useMemo(
     () => props.visibleColumnIds.flatMap((id) => table.getColumn(id) ?? []),

@@ -4,7 +4,8 @@
  * current filter pills. Per type one request stream feeds one file, or two for the user types in CSV (the
  * authentication-details file comes from the same records, downloads.md §2.2).
  */
-import { buildSignInFilter, clientSideFilter } from '../../api/build-filter.ts'
+import { buildSignInFilter } from '../../api/build-filter.ts'
+import { planFilters } from '../../filter-plan/index.ts'
 import type { FilterPill } from '../../model/filter-fields.ts'
 import { tabById, tabIds, type TabId } from '../../model/tabs.ts'
 import { DAY_MS, RETENTION_DAYS } from '../../model/view-state.ts'
@@ -132,14 +133,15 @@ export function typeRequest(
   before: string | null,
 ): { path: string; params: Record<string, string> } {
   const to = before === null ? new Date(plan.to) : new Date(Math.min(Date.parse(before), Date.parse(plan.to)))
-  const filter = buildSignInFilter(tabById(type), plan.pills[type] ?? [], { from: new Date(plan.from), to })
+  const filters = planFilters(tabById(type), plan.pills[type] ?? [])
+  const filter = buildSignInFilter(filters, { from: new Date(plan.from), to })
   return { path: '/beta/auditLogs/signIns', params: { $filter: filter, $top: String(EXPORT_PAGE_SIZE) } }
 }
 
-/** What Graph cannot filter (client-side pills) is applied to each page; with no pills everything is kept. */
+/** What Graph cannot filter (the filter plan's record predicate) is applied to each page; else null. */
 export function typeAccept(plan: ExportPlan, type: TabId) {
-  const pills = plan.pills[type] ?? []
-  return pills.length === 0 ? null : clientSideFilter(pills)
+  const { signIns } = planFilters(tabById(type), plan.pills[type] ?? [])
+  return signIns.onLoadedRows.length === 0 ? null : signIns.keep
 }
 
 export function filesOfType(plan: ExportPlan, type: TabId): ExportFileSpec[] {

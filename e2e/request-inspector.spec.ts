@@ -1,0 +1,116 @@
+import type { Page, Request } from '@playwright/test'
+import { test, expect } from './fixtures.ts'
+
+/** One Graph call as the browser saw it (in mock mode MSW's service worker answers; page.on still sees it). */
+interface SeenRequest {
+  status: string
+  path: string
+  filter: string | null
+}
+
+/** Laid-out and one-line filters compare equal: parentheses hug their contents, runs of spaces are one. */
+function normalizeFilter(filter: string | null): string | null {
+  return filter === null
+    ? null
+    : filter.replace(/\(\s+/g, '(').replace(/\s+\)/g, ')').replace(/\s+/g, ' ').trim()
+}
+
+function graphRequestsOf(page: Page): { seen: SeenRequest[]; authorizations: Set<string> } {
+  const seen: SeenRequest[] = []
+  const authorizations = new Set<string>()
+  const isGraph = (request: Request) => /^https:\/\/graph\.microsoft\.com\/(beta|v1\.0)\//.test(request.url())
+  page.on('request', (request) => {
+    if (isGraph(request)) authorizations.add(request.headers()['authorization'] ?? '')
+  })
+  const record = (request: Request, status: string) => {
+    if (!isGraph(request)) return
+    // Decoded once, as the inspector decodes it (URLSearchParams would read a '+' as a space).
+    const [path, query = ''] = request.url().replace('https://graph.microsoft.com', '').split('?')
+    const raw = query.split('&').find((pair) => pair.startsWith('$filter='))
+    seen.push({
+      status,
+      path: decodeURIComponent(path!),
+      filter: normalizeFilter(raw ? decodeURIComponent(raw.slice('$filter='.length)) : null),
+    })
+  }
+  page.on('response', (response) => record(response.request(), String(response.status())))
+  page.on('requestfailed', (request) => record(request, 'failed'))
+  return { seen, authorizations }
+}
+
+async function inspectorEntries(page: Page): Promise<SeenRequest[]> {
+  const pane = page.getByRole('dialog', { name: 'Request inspector' })
+  const articles = pane.getByRole('list', { name: 'Graph requests, newest first' }).getByRole('article')
+  const entries: SeenRequest[] = []
+  for (const article of await articles.all()) {
+    const heading = (await article.getByRole('heading', { level: 3 }).textContent()) ?? ''
+    const [, status, path] = /^(\d+|failed)GET (.*)$/.exec(heading) ?? []
+    const filterBlock = article.getByLabel('Query parameter $filter', { exact: true })
+    const filter = (await filterBlock.count()) ? await filterBlock.textContent() : null
+    entries.push({ status: status ?? heading, path: path ?? heading, filter: normalizeFilter(filter) })
+  }
+  return entries
+}
+
+const byText = (a: SeenRequest, b: SeenRequest) => JSON.stringify(a).localeCompare(JSON.stringify(b))
+
+test('the inspector lists the same Graph requests the browser made, copies curl without the token, axe clean in both themes', async ({
+  logs,
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  const browser = graphRequestsOf(page)
+  await logs.open()
+  await expect(logs.rows(logs.grid).first()).toBeVisible()
+  // A filter pill makes the $filter an and-chain, so the layout has something to lay out.
+  await page.getByRole('button', { name: 'Add filters' }).click()
+  await page.getByRole('checkbox', { name: 'Status', exact: true }).click()
+  await page.getByRole('button', { name: 'Apply' }).click()
+  await page.getByRole('radio', { name: 'Success', exact: true }).click()
+  await page.getByRole('button', { name: 'Apply' }).click()
+  await expect(page.getByRole('button', { name: 'Status : Success', exact: true })).toBeVisible()
+  await expect(logs.rows(logs.grid).first()).toBeVisible()
+
+  const opener = page.getByRole('button', { name: 'Request inspector' })
+  await opener.click()
+  const pane = page.getByRole('dialog', { name: 'Request inspector' })
+  await expect(pane).toBeVisible()
+  // Newest first in the pane, in answer order in the browser: compare as sets of (status, path, filter), once
+  // nothing is in flight any more.
+  await expect(async () => {
+    const shown = await inspectorEntries(page)
+    expect(shown.length).toBeGreaterThan(0)
+    expect([...shown].sort(byText)).toEqual([...browser.seen].sort(byText))
+  }).toPass({ timeout: 30_000 })
+  const filters = browser.seen.map((request) => request.filter ?? '')
+  expect(filters.some((filter) => filter.includes('status/errorCode eq 0') && / and /.test(filter))).toBe(
+    true,
+  )
+  // The layout itself: an and-chain is one clause a line.
+  const newestFilter = await pane.getByLabel('Query parameter $filter', { exact: true }).first().textContent()
+  expect(newestFilter).toMatch(/\nand /)
+
+  // The browser did send a token; the copy carries $TOKEN instead.
+  const tokens = [...browser.authorizations].map((header) => header.replace(/^Bearer /, ''))
+  expect(tokens.length).toBeGreaterThan(0)
+  await pane.getByRole('button', { name: 'Copy as curl' }).first().click()
+  const curl = await page.evaluate(() => navigator.clipboard.readText())
+  expect(curl).toContain('Authorization: Bearer $TOKEN')
+  for (const token of tokens) {
+    expect(token.length).toBeGreaterThan(0)
+    expect(curl).not.toContain(token)
+    expect(await pane.textContent()).not.toContain(token)
+  }
+
+  await logs.expectAxeClean()
+  await page.keyboard.press('Escape')
+  await expect(pane).toBeHidden()
+  await expect(opener).toBeFocused()
+
+  await logs.setTheme('Dark')
+  await opener.press('Enter')
+  await expect(pane).toBeVisible()
+  await expect(pane.getByRole('article').first()).toBeVisible()
+  await logs.expectAxeClean()
+})

@@ -1,0 +1,41 @@
+import { Suspense, lazy, useRef, useState } from 'react'
+import { Button } from '@fluentui/react-components'
+import { ErrorBoundary } from '../../../components/ErrorBoundary.tsx'
+
+// The pane and its formatters load on first opening: the first screen's JavaScript does not grow (issue #7).
+const RequestInspectorPane = lazy(async () => ({
+  default: (await import('./RequestInspectorPane.tsx')).RequestInspectorPane,
+}))
+
+/** The header's "Request inspector" button and, once opened, its pane (kept mounted for the close animation). */
+export function RequestInspectorButton() {
+  const [open, setOpen] = useState(false)
+  const [everOpened, setEverOpened] = useState(false)
+  const button = useRef<HTMLButtonElement>(null)
+  const close = () => {
+    setOpen(false)
+    // The pane mounted after the click, so the drawer cannot know what had focus before: give it back here.
+    button.current?.focus()
+  }
+  return (
+    <>
+      <Button
+        ref={button}
+        appearance="subtle"
+        onClick={() => {
+          setEverOpened(true)
+          setOpen(true)
+        }}
+      >
+        Request inspector
+      </Button>
+      {everOpened && (
+        <ErrorBoundary what="The request inspector" resetKey={open}>
+          <Suspense fallback={null}>
+            <RequestInspectorPane open={open} onClose={close} />
+          </Suspense>
+        </ErrorBoundary>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,1 @@
+export { RequestInspectorButton } from './components/RequestInspectorButton.tsx'

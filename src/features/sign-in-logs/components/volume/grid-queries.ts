@@ -1,0 +1,30 @@
+/** Which of the grid's queries the histogram and top values read; small, as the first screen imports it. */
+import type { DataSource } from '../../../../lib/data-source/data-source.tsx'
+import { allSignInsQuery } from '../../api/all-sign-ins.ts'
+import { filterPlanOf, groupedSignInsQuery, signInListQuery, summaryListQuery } from '../../api/queries.ts'
+import { tabById, type TabDefinition, type ViewTab } from '../../model/tabs.ts'
+import type { ViewState } from '../../model/view-state.ts'
+
+/** Whether the histogram and top values count summary rows (complete) rather than loaded sign-ins. */
+export function countsSummaries(tab: ViewTab, state: ViewState): boolean {
+  return tab.id !== 'all' && tab.grouped && filterPlanOf(tabById(tab.id), state).groupsFrom === 'summaries'
+}
+
+/** The query key of what the grid shows first: the histogram waits for it. */
+export function firstRowsKey(
+  source: DataSource,
+  tab: ViewTab,
+  state: ViewState,
+  now: Date,
+): readonly unknown[] {
+  if (tab.id === 'all') return allSignInsQuery(source, state, now).queryKey
+  const definition = tabById(tab.id)
+  return countsSummaries(tab, state)
+    ? summaryListQuery(source, definition, state, now).queryKey
+    : gridSignInsQuery(source, definition, state, now).queryKey
+}
+
+/** The grid's own sign-ins query: the interactive list, or a grouped tab's sign-ins grouped on the client. */
+export function gridSignInsQuery(source: DataSource, tab: TabDefinition, state: ViewState, now: Date) {
+  return tab.grouped ? groupedSignInsQuery(source, tab, state, now) : signInListQuery(source, tab, state, now)
+}

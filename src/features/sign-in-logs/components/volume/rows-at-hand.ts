@@ -1,0 +1,80 @@
+/**
+ * The rows the histogram and top values count. Grouped tabs whose groups come from the summaries (the
+ * filter plan): every summary row of the range (volume-queries.ts), paged to the end. Otherwise the grid's
+ * loaded sign-ins (the grid's own query, so its cache entry: nothing is fetched twice), kept as the plan
+ * keeps them.
+ */
+import { useEffect, useMemo } from 'react'
+import { useInfiniteQuery } from '@tanstack/react-query'
+import type { BetaSignIn, SummarizedSignIn } from '../../../../../contract/sign-in.ts'
+import { useDataSource } from '../../../../lib/data-source/data-source.tsx'
+import type { GraphError } from '../../../../lib/graph/errors.ts'
+import { allSignInsQuery, allSignInsRecordPlan } from '../../api/all-sign-ins.ts'
+import { filterPlanOf } from '../../api/queries.ts'
+import { volumeSummariesQuery } from '../../api/volume-queries.ts'
+import type { TabDefinition } from '../../model/tabs.ts'
+import type { ViewState } from '../../model/view-state.ts'
+import { gridSignInsQuery } from './grid-queries.ts'
+
+export interface RowsAtHand<T> {
+  rows: T[]
+  /** Every row of the range is in (no further page). */
+  complete: boolean
+  pending: boolean
+  error: GraphError | null
+}
+
+export function useLoadedSignIns(tab: TabDefinition, state: ViewState, now: Date): RowsAtHand<BetaSignIn> {
+  const source = useDataSource()
+  const query = useInfiniteQuery(gridSignInsQuery(source, tab, state, now))
+  return useKeptRows(query, filterPlanOf(tab, state).signIns.keep)
+}
+
+/** "All sign-ins": the merged timeline the grid loaded, kept by the pills every type shares. */
+export function useMergedSignIns(state: ViewState, now: Date): RowsAtHand<BetaSignIn> {
+  const source = useDataSource()
+  const query = useInfiniteQuery(allSignInsQuery(source, state, now))
+  return useKeptRows(query, allSignInsRecordPlan(state.filters.all).keep)
+}
+
+interface SignInPages {
+  data: { pages: readonly { value: readonly BetaSignIn[] }[] } | undefined
+  hasNextPage: boolean
+  isPending: boolean
+  error: unknown
+}
+
+function useKeptRows(query: SignInPages, keep: (signIn: BetaSignIn) => boolean): RowsAtHand<BetaSignIn> {
+  const rows = useMemo(
+    () => (query.data?.pages ?? []).flatMap((page) => page.value).filter(keep),
+    [query.data, keep],
+  )
+  return {
+    rows,
+    complete: query.data !== undefined && !query.hasNextPage,
+    pending: query.isPending,
+    error: query.error as GraphError | null,
+  }
+}
+
+export function useAllSummaries(
+  tab: TabDefinition,
+  state: ViewState,
+  now: Date,
+): RowsAtHand<SummarizedSignIn> {
+  const source = useDataSource()
+  const query = useInfiniteQuery(volumeSummariesQuery(source, tab, state, now))
+  const { hasNextPage, isFetchingNextPage, fetchNextPage, error } = query
+  // Complete counts need every page; the client's scheduler keeps this within Graph's request budget.
+  // The histogram and top values may both ask in one render: the second joins the first fetch.
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && !error) void fetchNextPage({ cancelRefetch: false })
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage, error])
+  const rows = useMemo(() => (query.data?.pages ?? []).flatMap((page) => page.value), [query.data])
+  return {
+    rows,
+    complete: query.data !== undefined && !hasNextPage,
+    pending: query.isPending,
+    error: error as GraphError | null,
+  }
+}
