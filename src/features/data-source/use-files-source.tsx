@@ -5,7 +5,8 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import type { DataSource } from '../../lib/data-source/data-source.tsx'
 import type { FileProgress, OpenedFilesSource } from '../../lib/file-source/open-files.ts'
-import { FilesError, FilesProgress, FilesSummary } from './components/FilesStatus.tsx'
+import type { LogType } from '../../lib/file-source/record-shape.ts'
+import { FileLogTypes, FilesError, FilesProgress, FilesSummary } from './components/FilesStatus.tsx'
 
 export interface FilesSourceState {
   source: DataSource | null
@@ -35,15 +36,18 @@ export function useFilesSource(): FilesSourceState {
     setOpened(next)
   }, [])
 
+  const [chosen, setChosen] = useState<{ files: File[]; logTypes: Map<string, LogType> } | null>(null)
+
   const open = useCallback(
-    async (files: File[]) => {
+    async (files: File[], logTypes = new Map<string, LogType>()) => {
       if (files.length === 0) return
       setOpening(true)
       setProgress(null)
       setError(null)
+      setChosen({ files, logTypes })
       try {
         const { openFiles } = await import('../../lib/file-source/open-files.ts')
-        replace(await openFiles(files, { onProgress: setProgress }))
+        replace(await openFiles(files, { onProgress: setProgress, logTypes }))
       } catch (cause) {
         setError(cause instanceof Error ? cause.message : String(cause))
       } finally {
@@ -91,7 +95,17 @@ export function useFilesSource(): FilesSourceState {
       />
       {opening && <FilesProgress progress={progress} />}
       {error && <FilesError message={error} />}
-      {!opening && opened?.source.files && <FilesSummary files={opened.source.files} />}
+      {!opening && opened?.source.files && (
+        <>
+          <FilesSummary files={opened.source.files} />
+          <FileLogTypes
+            summaries={opened.source.files.summaries}
+            onChange={(file, logType) => {
+              if (chosen) void open(chosen.files, new Map(chosen.logTypes).set(file, logType))
+            }}
+          />
+        </>
+      )}
     </>
   )
 

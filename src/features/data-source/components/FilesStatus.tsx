@@ -4,9 +4,12 @@ import {
   MessageBarTitle,
   ProgressBar,
   Field,
+  Select,
   Text,
 } from '@fluentui/react-components'
 import type { OpenedFiles } from '../../../lib/data-source/data-source.tsx'
+import type { FileReadSummary } from '../../../lib/file-source/read-file.ts'
+import type { LogType } from '../../../lib/file-source/record-shape.ts'
 import type { FileProgress } from '../../../lib/file-source/open-files.ts'
 
 const MB = 1024 * 1024
@@ -60,6 +63,45 @@ export function FilesSummary({ files }: { files: OpenedFiles }) {
           </MessageBarBody>
         </MessageBar>
       )}
+    </>
+  )
+}
+
+/** The portal's tab names for the four log types. */
+const LOG_TYPE_LABELS: Record<LogType, string> = {
+  interactiveUser: 'User sign-ins (interactive)',
+  nonInteractiveUser: 'User sign-ins (non-interactive)',
+  servicePrincipal: 'Service principal sign-ins',
+  managedIdentity: 'Managed identity sign-ins',
+}
+
+/**
+ * Each file's log type as detected from its content, which the user can correct (a renamed portal CSV of user
+ * sign-ins does not say whether they were interactive): the file is then read again with that type.
+ */
+export function FileLogTypes(props: {
+  summaries: readonly FileReadSummary[]
+  onChange: (file: string, logType: LogType) => void
+}) {
+  return (
+    <>
+      {props.summaries.map((summary) => (
+        <Field key={summary.file} label={`Log type of ${summary.file}`} orientation="horizontal">
+          <Select
+            value={summary.logType ?? ''}
+            onChange={(_, data) => {
+              if (data.value in LOG_TYPE_LABELS) props.onChange(summary.file, data.value as LogType)
+            }}
+          >
+            {summary.logType === null && <option value="">Not detected: choose one</option>}
+            {Object.entries(LOG_TYPE_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ))}
     </>
   )
 }
