@@ -219,7 +219,7 @@ test('vite preview sends the security headers', async ({ request }) => {
   const response = await request.get('/')
   const headers = response.headers()
   expect(headers['content-security-policy']).toContain("frame-ancestors 'self'")
-  expect(headers['content-security-policy']).toContain("script-src 'self';")
+  expect(headers['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval';")
   expect(headers['content-security-policy']).toContain("frame-src 'self' https://login.microsoftonline.com")
   expect(headers['cross-origin-opener-policy']).toBe('same-origin-allow-popups')
   expect(headers['x-content-type-options']).toBe('nosniff')
