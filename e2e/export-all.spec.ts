@@ -116,8 +116,14 @@ test('all four types of 30 days survive a reload mid-way, resume, and save files
     expect(file.records, file.name).toBe(ids.length)
   }
 
+  // Reduced motion: Fluent's colour transitions end at once, so the scan after a switch sees one theme's colours.
+  await page.emulateMedia({ reducedMotion: 'reduce' })
   for (const theme of ['Light', 'Dark'] as const) {
     await logs.setTheme(theme)
+    await expect(page.locator('.fui-FluentProvider').first()).toHaveAttribute(
+      'data-theme',
+      theme.toLowerCase(),
+    )
     await logs.expectAxeClean()
   }
   await page.keyboard.press('Escape')
