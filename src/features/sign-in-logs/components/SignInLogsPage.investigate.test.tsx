@@ -8,7 +8,8 @@ import { renderPage, setupPageTests } from './testing/render-page.tsx'
 const graph = setupPageTests()
 
 /** Drawers and lazy tabs mount on demand; on a loaded 2-core box their first render can take seconds. */
-const surfaceTimeout = { timeout: 15_000 } as const
+// Lazy surfaces compile on first use under vitest: generous on a busy 2-core runner.
+const surfaceTimeout = { timeout: 30_000 } as const
 
 const dataRows = (grid: HTMLElement) =>
   within(grid)

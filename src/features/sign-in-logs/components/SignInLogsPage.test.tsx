@@ -6,7 +6,8 @@ import { renderPage, setupPageTests, testNow } from './testing/render-page.tsx'
 const graph = setupPageTests()
 
 /** Dialogs and drawers mount on demand; on a loaded 2-core CI box their first render can take seconds. */
-const surfaceTimeout = { timeout: 15_000 } as const
+// Lazy surfaces compile on first use under vitest: generous on a busy 2-core runner.
+const surfaceTimeout = { timeout: 30_000 } as const
 
 const dataRows = (grid: HTMLElement, options: { hidden?: boolean } = {}) =>
   within(grid)
@@ -222,4 +223,4 @@ test('Refresh reloads in place: the expanded group, its sign-ins and the open si
   await waitFor(() => expect(childRow()).toBeTruthy())
   expect(screen.getByRole('dialog', { name: 'Activity Details: Sign-ins' })).toBeTruthy()
   expect(window.location.search).toContain('selected=')
-})
+}, 60_000)
