@@ -155,8 +155,11 @@ for (const theme of ['Light', 'Dark'] as const) {
     related.sort(newestFirst)
     expect(related.length).toBeGreaterThan(1)
 
-    await logs.open(`?range=1m&selected=${start.id}`)
+    // A URL with `selected=` opens the details pane, a modal that hides the page's heading from the
+    // accessibility tree as soon as it opens: wait for the pane, not for open()'s heading.
+    await page.goto(`/?range=1m&selected=${start.id}`)
     const pane = logs.detailsPane
+    await expect(pane).toBeVisible()
     await pane.getByRole('tab', { name: 'Related sign-ins' }).click()
     const table = pane.getByRole('table', { name: 'Sign-ins with the same correlation ID' })
     const bodyRows = table.locator('tbody tr')

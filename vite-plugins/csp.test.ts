@@ -4,7 +4,14 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
-import { contentSecurityPolicy, headersFile, securityHeaders, staticWebAppConfig } from './csp.ts'
+import {
+  contentSecurityPolicy,
+  ENGINE_WORKER_SCRIPT,
+  engineWorkerPolicy,
+  headersFile,
+  securityHeaders,
+  staticWebAppConfig,
+} from './csp.ts'
 
 const production = securityHeaders(contentSecurityPolicy())
 const files = [
@@ -23,7 +30,8 @@ test('the production headers refuse other sites as framers and allow MSAL silent
   const csp = production['Content-Security-Policy']
   expect(csp).toContain("frame-ancestors 'self'")
   expect(csp).toContain("frame-src 'self' https://login.microsoftonline.com")
-  expect(csp).toContain("script-src 'self';")
+  // WebAssembly for the file engine, and nothing else: no inline script, no JavaScript eval.
+  expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval';")
   expect(csp).not.toContain('127.0.0.1')
   expect(production).toMatchObject({
     'Cross-Origin-Opener-Policy': 'same-origin-allow-popups',
@@ -33,9 +41,25 @@ test('the production headers refuse other sites as framers and allow MSAL silent
 })
 
 test('only the dev server adds a script nonce, and loopback only when asked', () => {
-  expect(contentSecurityPolicy({ scriptNonce: 'abc' })).toContain("script-src 'self' 'nonce-abc';")
+  expect(contentSecurityPolicy({ scriptNonce: 'abc' })).toContain(
+    "script-src 'self' 'wasm-unsafe-eval' 'nonce-abc';",
+  )
   expect(contentSecurityPolicy({ allowLoopback: true })).toContain('http://127.0.0.1:*')
   expect(contentSecurityPolicy({ graphBaseUrl: 'http://127.0.0.1:4010/' })).toContain(
     "connect-src 'self' https://graph.microsoft.com https://login.microsoftonline.com http://127.0.0.1:4010;",
   )
+})
+
+test('only DuckDB’s worker scripts get eval, and still no other origin', () => {
+  expect(ENGINE_WORKER_SCRIPT.test('/assets/duckdb-browser-eh.worker-hQa-dcAV.js')).toBe(true)
+  expect(
+    ENGINE_WORKER_SCRIPT.test(
+      '/node_modules/@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?worker_file',
+    ),
+  ).toBe(true)
+  expect(ENGINE_WORKER_SCRIPT.test('/assets/engine.worker-Cd-cMNyR.js')).toBe(true)
+  expect(ENGINE_WORKER_SCRIPT.test('/assets/engine-worker-CIgHj325.js')).toBe(false)
+  expect(ENGINE_WORKER_SCRIPT.test('/assets/index-Bun8SWJm.js')).toBe(false)
+  expect(engineWorkerPolicy()).toContain("connect-src 'self'")
+  expect(contentSecurityPolicy()).not.toContain("'unsafe-eval'")
 })

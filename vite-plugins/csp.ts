@@ -15,7 +15,8 @@
  *   Web Apps) carry the production headers; a test checks they equal `securityHeaders(contentSecurityPolicy())`.
  *
  * Directives and why:
- * - script-src 'self': no inline scripts, no eval; Vite emits only external module scripts.
+ * - script-src 'self' 'wasm-unsafe-eval': no inline scripts, no JavaScript eval; Vite emits only external module
+ *   scripts. 'wasm-unsafe-eval' lets the file engine (DuckDB-WASM, issue #14) compile its WebAssembly from our origin.
  * - style-src 'self' 'unsafe-inline': Fluent UI's CSS-in-JS (Griffel) inserts <style> elements at run time, and a
  *   static page cannot hand out a per-response nonce. Styles cannot run script, so this is the accepted cost.
  * - connect-src: our origin (the mock service worker, assets), Microsoft Graph, and login.microsoftonline.com
@@ -28,7 +29,8 @@
  * - frame-ancestors 'self' (header only; a <meta> cannot carry it): no other site may frame the app. Not 'none',
  *   because that same hidden MSAL iframe loads our origin inside our own page; 'none' would block it and break
  *   silent renewal. The app itself also refuses to start inside any frame (src/app/refuse-framing.ts).
- * - worker-src 'self': the MSW service worker and the fake Graph's engine worker (mock tenant mode, mocks/engine.ts).
+ * - worker-src 'self': the MSW service worker and the fake Graph's engine worker (mock tenant mode, mocks/engine.ts),
+ *   and the file engine's workers (ours and DuckDB's, both from our origin; no blob: workers).
  */
 import { randomBytes } from 'node:crypto'
 import type { Connect, Plugin } from 'vite'
@@ -59,7 +61,13 @@ export function contentSecurityPolicy(options: ContentSecurityPolicyOptions = {}
   const connect = new Set(["'self'", graphOrigin, loginOrigin])
   if (options.graphBaseUrl) connect.add(originOf(options.graphBaseUrl))
   if (options.allowLoopback) for (const source of loopbackAnyPort) connect.add(source)
-  const script = ["'self'", ...(options.scriptNonce ? [`'nonce-${options.scriptNonce}'`] : [])]
+  // 'wasm-unsafe-eval' compiles WebAssembly (the file engine, DuckDB-WASM, from our own origin); it allows no eval
+  // of JavaScript and no inline script.
+  const script = [
+    "'self'",
+    "'wasm-unsafe-eval'",
+    ...(options.scriptNonce ? [`'nonce-${options.scriptNonce}'`] : []),
+  ]
   const directives: Record<string, string[]> = {
     'default-src': ["'self'"],
     'script-src': script,
@@ -90,9 +98,30 @@ export function securityHeaders(policy: string): Record<string, string> {
   }
 }
 
+/**
+ * The file engine's worker scripts: ours (src/lib/file-source/engine.worker.ts) and DuckDB-WASM's, which ours
+ * starts (built assets and, under `vite dev`, the source and package files). Chromium gives a nested worker its
+ * creator's policy, so both carry the engine policy.
+ */
+export const ENGINE_WORKER_SCRIPT =
+  /(duckdb-browser-(eh|mvp)\.worker(-[\w-]+)?\.js|\/engine\.worker(-[\w-]+\.js|\.ts))(\?.*)?$/
+
+/**
+ * The policy of DuckDB's worker only (a worker takes its CSP from its own script's response): its Emscripten glue
+ * compiles JavaScript from strings (embind invokers, EM_ASM), so it needs 'unsafe-eval'. The page and the app's
+ * own workers keep the strict policy. This worker has no DOM, and may fetch from our origin only: even with eval,
+ * nothing it holds can be sent anywhere else.
+ */
+export function engineWorkerPolicy(): string {
+  return "default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval'; connect-src 'self'"
+}
+
 function sendHeaders(headers: Record<string, string>): Connect.NextHandleFunction {
-  return (_request, response, next) => {
+  return (request, response, next) => {
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value)
+    if (ENGINE_WORKER_SCRIPT.test(request.url ?? '')) {
+      response.setHeader('Content-Security-Policy', engineWorkerPolicy())
+    }
     next()
   }
 }

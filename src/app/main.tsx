@@ -5,7 +5,7 @@ import { appEnv } from '../config/env.ts'
 import { useDataSourceSelection } from '../features/data-source/index.ts'
 import { App } from './App.tsx'
 import { systemClock } from '../lib/clock/clock.tsx'
-import { createMockDataSource } from '../lib/data-source/data-source.tsx'
+import { createMockDataSource, type DataSource } from '../lib/data-source/data-source.tsx'
 import { createRequestLog } from '../lib/data-source/request-log.tsx'
 import { ScenarioPicker } from './ScenarioPicker.tsx'
 import { isFramed, showFramedNotice } from './refuse-framing.ts'
@@ -56,6 +56,17 @@ function MockScenarioPicker() {
   return scenarios && <ScenarioPicker scenarios={scenarios} />
 }
 
+/** Opened files count back from their newest record, so "Last 24 hours" finds data from last month's export. */
+const filesClocks = new WeakMap<DataSource, () => Date>()
+function clockOf(source: DataSource) {
+  const newest = source.files?.span?.newest
+  if (source.kind !== 'files' || !newest) return source.kind === 'mock' ? mockClock : systemClock
+  // One clock per opened set, so the page's "now" keeps its identity across renders.
+  let clock = filesClocks.get(source)
+  if (!clock) filesClocks.set(source, (clock = () => new Date(newest)))
+  return clock
+}
+
 function Root() {
   const { source, controls } = useDataSourceSelection(mockTenant, {
     onKindChange,
@@ -65,7 +76,7 @@ function Root() {
     <App
       dataSource={source}
       requestLog={requestLog}
-      clock={source.kind === 'mock' ? mockClock : systemClock}
+      clock={clockOf(source)}
       headerActions={
         <>
           {controls}

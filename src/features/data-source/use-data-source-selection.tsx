@@ -36,6 +36,7 @@ import {
 import { createConnectedGraphSource } from './graph-data-source.ts'
 import { buildTimeGraphSettings, startsOnGraph } from './build-time-settings.ts'
 import { loadGraphSettings, saveGraphSettings, type GraphSettings } from './graph-settings.ts'
+import { useFilesSource } from './use-files-source.tsx'
 import { useNow } from './use-now.ts'
 
 // The connect dialog (sign-in, paste, settings panels) loads when first opened: issue #7, first-screen JavaScript.
@@ -144,7 +145,11 @@ export function useDataSourceSelection(
     [replaceConnection],
   )
 
+  const files = useFilesSource()
+
   const choose = (kind: DataSourceKind) => {
+    if (kind === 'files') return files.choose()
+    files.close()
     if (kind === 'mock') return void replaceConnection(null).catch(report)
     if (!connection) setDialogTab(settings.clientId ? 'sign-in' : 'paste')
   }
@@ -172,7 +177,10 @@ export function useDataSourceSelection(
     <ControlsLayout
       row={
         <>
-          <DataSourcePicker value={connection ? 'graph' : 'mock'} onChange={choose} />
+          <DataSourcePicker
+            value={files.source ? 'files' : connection ? 'graph' : 'mock'}
+            onChange={choose}
+          />
           {connection && (
             <ConnectionStatus
               connection={connection}
@@ -195,6 +203,7 @@ export function useDataSourceSelection(
         />
       )}
       {cspBlocked && <CspBlockedBar origin={cspBlocked} />}
+      {files.view}
       {dialogMounted && (
         <Suspense fallback={null}>
           <ConnectDialog
@@ -214,5 +223,5 @@ export function useDataSourceSelection(
     </ControlsLayout>
   )
 
-  return { source: graphSource ?? mockSource, controls }
+  return { source: files.source ?? graphSource ?? mockSource, controls }
 }

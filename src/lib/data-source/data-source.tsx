@@ -3,6 +3,7 @@
  * for a real Graph tenant is a provider change. `id` goes into every query key so two sources never share cache.
  */
 import { createContext, useContext, type ReactNode } from 'react'
+import type { FileReadSummary } from '../file-source/read-file.ts'
 import { createGraphClient, type GraphClient, type GraphClientOptions } from '../graph/client.ts'
 import {
   createRequestScheduler,
@@ -10,10 +11,19 @@ import {
   type RequestScheduler,
 } from '../scheduler/request-scheduler.ts'
 
+/** What the opened files hold (kind 'files'): the page shows their time span and counts back from the newest. */
+export interface OpenedFiles {
+  summaries: FileReadSummary[]
+  span: { oldest: string; newest: string } | null
+}
+
 export interface DataSource {
-  /** e.g. 'mock' | 'graph:<tenant>' */
+  /** e.g. 'mock' | 'graph:<tenant>' | 'files:<n>' */
   id: string
-  kind: 'mock' | 'graph'
+  /** 'files': exported logs opened in the browser, answered by the file engine (src/lib/file-source). */
+  kind: 'mock' | 'graph' | 'files'
+  /** Only for kind 'files'. */
+  files?: OpenedFiles
   label: string
   /** What the user is looking at: its requests go first. */
   client: GraphClient

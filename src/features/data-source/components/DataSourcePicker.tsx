@@ -1,6 +1,6 @@
 import { Field, Select, makeStyles, useRestoreFocusTarget } from '@fluentui/react-components'
 
-export type DataSourceKind = 'mock' | 'graph'
+export type DataSourceKind = 'mock' | 'graph' | 'files'
 
 const useStyles = makeStyles({ select: { minWidth: '150px' } })
 
@@ -25,11 +25,12 @@ export function DataSourcePicker({
         className={styles.select}
         value={value}
         onChange={(_, data) => {
-          if (data.value === 'mock' || data.value === 'graph') onChange(data.value)
+          if (data.value === 'mock' || data.value === 'graph' || data.value === 'files') onChange(data.value)
         }}
       >
         <option value="mock">Mock tenant</option>
         <option value="graph">Microsoft Graph</option>
+        <option value="files">Open files…</option>
       </Select>
     </Field>
   )

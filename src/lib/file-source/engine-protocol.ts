@@ -1,0 +1,29 @@
+/** Messages between the page and the file engine's worker (engine.worker.ts). */
+import type { FileReadSummary, ReadProgress } from './read-file.ts'
+import type { LogType } from './record-shape.ts'
+import type { StoredSignIn } from './sign-in-store.ts'
+
+export interface OpenFileRequest {
+  file: File
+  logType?: LogType
+}
+
+export type EngineRequest =
+  | { id: number; kind: 'open'; files: OpenFileRequest[] }
+  | { id: number; kind: 'list'; filter?: string; top: number; skip?: number }
+  | { id: number; kind: 'count'; filter?: string }
+  | { id: number; kind: 'get'; signInId: string }
+  | { id: number; kind: 'span' }
+
+export interface EngineResults {
+  open: FileReadSummary[]
+  list: StoredSignIn[]
+  count: number
+  get: StoredSignIn | null
+  span: { oldest: string; newest: string } | null
+}
+
+export type EngineResponse =
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; error: string }
+  | { id: number; progress: ReadProgress & { file: string } }

@@ -1,0 +1,92 @@
+/// <reference lib="webworker" />
+/**
+ * The file engine: reads the files (streamed, in batches) and keeps their sign-ins in DuckDB-WASM, off the page's
+ * thread. Every DuckDB file comes from the app's own origin (Vite `?url` assets): nothing is fetched elsewhere,
+ * and the files' bytes never leave this worker.
+ */
+import * as duckdb from '@duckdb/duckdb-wasm'
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url'
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url'
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url'
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url'
+import * as arrow from 'apache-arrow'
+import type { EngineRequest, EngineResponse } from './engine-protocol.ts'
+import { readSignInFile, type FileReadSummary } from './read-file.ts'
+import { createSignInStore, type SignInStore } from './sign-in-store.ts'
+
+declare const self: DedicatedWorkerGlobalScope
+
+async function startStore(): Promise<SignInStore> {
+  const bundle = await duckdb.selectBundle({
+    mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+    eh: { mainModule: ehWasm, mainWorker: ehWorker },
+  })
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(bundle.mainWorker!))
+  await db.instantiate(bundle.mainModule)
+  const connection = await db.connect()
+  return createSignInStore(
+    {
+      async query(sql, params = []) {
+        const table =
+          params.length === 0
+            ? await connection.query(sql)
+            : await (await connection.prepare(sql)).query(...params)
+        return table.toArray().map((row) => row.toJSON() as Record<string, unknown>)
+      },
+      async insertArrowTable(table, name) {
+        await connection.insertArrowTable(table, { name, create: true })
+      },
+    },
+    arrow,
+  )
+}
+
+let store: Promise<SignInStore> | null = null
+
+const reply = (message: EngineResponse) => self.postMessage(message)
+
+async function open(
+  id: number,
+  request: Extract<EngineRequest, { kind: 'open' }>,
+): Promise<FileReadSummary[]> {
+  const ready = await (store ??= startStore())
+  const summaries: FileReadSummary[] = []
+  for (const { file, logType } of request.files) {
+    const reading = readSignInFile(file, {
+      logType,
+      onProgress: (progress) => reply({ id, progress: { ...progress, file: file.name } }),
+    })
+    for (let next = await reading.next(); ; next = await reading.next()) {
+      if (next.done) {
+        summaries.push(next.value)
+        break
+      }
+      await ready.insert(next.value)
+    }
+  }
+  return summaries
+}
+
+async function answer(request: EngineRequest): Promise<unknown> {
+  if (request.kind === 'open') return open(request.id, request)
+  const ready = await (store ??= startStore())
+  switch (request.kind) {
+    case 'list':
+      return ready.list(request)
+    case 'count':
+      return ready.count(request.filter)
+    case 'get':
+      return ready.get(request.signInId)
+    case 'span':
+      return ready.span()
+  }
+}
+
+self.onmessage = (event: MessageEvent<EngineRequest>) => {
+  const request = event.data
+  answer(request).then(
+    (result) => reply({ id: request.id, ok: true, result }),
+    (error: unknown) =>
+      reply({ id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) }),
+  )
+}

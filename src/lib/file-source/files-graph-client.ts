@@ -1,0 +1,134 @@
+/**
+ * The files answer the requests the page already makes of Graph (the signIns list with `$filter`/`$top`, next
+ * pages, one sign-in by id), so tabs, filters, the grid and the details pane work on them unchanged. Records
+ * are completed to the beta shape the page checks: what a file lacks reads as null or an empty list.
+ */
+import { z } from 'zod'
+import { betaSignInSchema } from '../../../contract/sign-in.ts'
+import { GraphError } from '../graph/errors.ts'
+import type { GraphClient, GraphPage, PageRequestOptions } from '../graph/client.ts'
+import { FilterSyntaxError } from './odata-sql.ts'
+import type { FileSignIn } from './record-shape.ts'
+import type { StoredSignIn } from './sign-in-store.ts'
+
+/** What the client needs of the engine (the worker's client, or the Node store in tests). */
+export interface SignInQueries {
+  list(filter: string | undefined, top: number, skip?: number): Promise<StoredSignIn[]>
+  get(signInId: string): Promise<StoredSignIn | null>
+}
+
+/** Not a network origin: next-page links of the files stay inside the app. */
+export const FILES_BASE_URL = 'https://files.invalid'
+const SIGN_INS = '/beta/auditLogs/signIns'
+const DEFAULT_TOP = 100
+
+/**
+ * Fills what a file left out, following the schema into nested objects and lists: null where Graph allows null,
+ * an empty list for lists, "" for the non-nullable texts (userId of app-only sign-ins). Present values stay as the
+ * file had them, so the page's own check still reports a value of the wrong type.
+ */
+function complete(schema: z.ZodType, value: unknown): unknown {
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) {
+    return value === null || value === undefined
+      ? schema instanceof z.ZodNullable
+        ? null
+        : undefined
+      : complete(schema.unwrap() as z.ZodType, value)
+  }
+  if (value === null || value === undefined) {
+    if (schema instanceof z.ZodArray) return []
+    if (schema instanceof z.ZodString) return ''
+    if (schema instanceof z.ZodObject) return complete(schema, {})
+    return value
+  }
+  if (schema instanceof z.ZodArray && Array.isArray(value)) {
+    return value.map((item) => complete(schema.element as z.ZodType, item))
+  }
+  if (schema instanceof z.ZodObject && typeof value === 'object' && !Array.isArray(value)) {
+    const record = value as Record<string, unknown>
+    const filled: Record<string, unknown> = { ...record }
+    for (const [key, inner] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+      const next = complete(inner, record[key])
+      if (next !== undefined) filled[key] = next
+    }
+    return filled
+  }
+  return value
+}
+
+export function completeSignIn(signIn: FileSignIn): Record<string, unknown> {
+  const withStatus = { status: { errorCode: 0 }, ...signIn }
+  return complete(betaSignInSchema, withStatus) as Record<string, unknown>
+}
+
+function unsupported(message: string, kind: 'bad-request' | 'not-found' = 'bad-request'): GraphError {
+  return new GraphError({ kind, status: null, code: 'Files', graphMessage: message, userMessage: message })
+}
+
+function parse(pathOrUrl: string, params: Record<string, string | undefined> = {}) {
+  const url = new URL(pathOrUrl, FILES_BASE_URL)
+  for (const [name, value] of Object.entries(params))
+    if (value !== undefined) url.searchParams.set(name, value)
+  return url
+}
+
+/** Graph lists interactive sign-ins only, unless the filter names other event types (graph-api.md §1.1). */
+function withDefaultEventType(filter: string | undefined): string {
+  if (filter?.includes('signInEventTypes/any(')) return filter
+  const interactive = "signInEventTypes/any(t: t eq 'interactiveUser')"
+  return filter ? `${interactive} and (${filter})` : interactive
+}
+
+export function createFilesGraphClient(queries: SignInQueries): GraphClient {
+  async function getPage<T>(pathOrUrl: string, options: PageRequestOptions = {}): Promise<GraphPage<T>> {
+    const url = parse(pathOrUrl, options.params)
+    if (url.pathname !== SIGN_INS) {
+      throw unsupported(
+        'Grouped views are not available for opened files yet: use User sign-ins (interactive).',
+      )
+    }
+    const filter = withDefaultEventType(url.searchParams.get('$filter') ?? undefined)
+    const top = Number(url.searchParams.get('$top') ?? DEFAULT_TOP)
+    const skip = Number(url.searchParams.get('$skip') ?? 0)
+    let rows: StoredSignIn[]
+    try {
+      // One more than asked tells whether a next page exists without counting everything.
+      rows = await queries.list(filter, top + 1, skip)
+    } catch (error) {
+      if (error instanceof FilterSyntaxError)
+        throw unsupported(`The files cannot apply this filter: ${error.message}`)
+      throw error
+    }
+    let nextLink: string | null = null
+    if (rows.length > top) {
+      const next = new URL(url)
+      next.searchParams.set('$skip', String(skip + top))
+      nextLink = next.toString()
+    }
+    return {
+      value: rows.slice(0, top).map((row) => completeSignIn(row.signIn) as T),
+      nextLink,
+      requestId: null,
+    }
+  }
+
+  return {
+    baseUrl: FILES_BASE_URL,
+    getPage,
+    async getEntity<T>(path: string): Promise<T> {
+      const prefix = `${SIGN_INS}/`
+      if (!path.startsWith(prefix)) throw unsupported(`The files do not answer ${path}.`)
+      const found = await queries.get(decodeURIComponent(path.slice(prefix.length)))
+      if (!found) throw unsupported('This sign-in is not in the opened files.', 'not-found')
+      return completeSignIn(found.signIn) as T
+    },
+    async *iteratePages<T>(pathOrUrl: string, options?: PageRequestOptions) {
+      let page = await getPage<T>(pathOrUrl, options)
+      yield page
+      while (page.nextLink) {
+        page = await getPage<T>(page.nextLink, { signal: options?.signal })
+        yield page
+      }
+    },
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * Node tests run the real engine: duckdb-wasm's blocking Node build, with the Arrow copy it requires (the CJS
+ * one; an ESM-built table would silently not be inserted).
+ */
+import { createRequire } from 'node:module'
+import type * as Arrow from 'apache-arrow'
+import type * as DuckDB from '@duckdb/duckdb-wasm/blocking'
+import { createSignInStore, type ArrowModule, type SignInStore, type SqlConnection } from './sign-in-store.ts'
+
+const require = createRequire(import.meta.url)
+const duckdb = require('@duckdb/duckdb-wasm/blocking') as typeof DuckDB
+const arrow = require('apache-arrow') as typeof Arrow
+const dist = (file: string) => require.resolve(`@duckdb/duckdb-wasm/dist/${file}`)
+
+export async function createNodeStore(): Promise<SignInStore> {
+  const db = await duckdb.createDuckDB(
+    {
+      mvp: { mainModule: dist('duckdb-mvp.wasm'), mainWorker: dist('duckdb-node-mvp.worker.cjs') },
+      eh: { mainModule: dist('duckdb-eh.wasm'), mainWorker: dist('duckdb-node-eh.worker.cjs') },
+    },
+    new duckdb.VoidLogger(),
+    duckdb.NODE_RUNTIME,
+  )
+  await db.instantiate()
+  const connection = db.connect()
+  const toRows = (table: Arrow.Table) => table.toArray().map((row) => row.toJSON() as Record<string, unknown>)
+  const sql: SqlConnection = {
+    query: async (text, params = []) =>
+      toRows(params.length === 0 ? connection.query(text) : connection.prepare(text).query(...params)),
+    insertArrowTable: async (table, name) => connection.insertArrowTable(table, { name, create: true }),
+  }
+  return createSignInStore(sql, arrow as unknown as ArrowModule)
+}

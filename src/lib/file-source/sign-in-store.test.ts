@@ -1,0 +1,106 @@
+// @vitest-environment node
+import * as fc from 'fast-check'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { createNodeStore } from './node-duckdb.testing.ts'
+import { odataFilterToSql, FilterSyntaxError } from './odata-sql.ts'
+import type { FileRecord } from './read-file.ts'
+import type { SignInStore } from './sign-in-store.ts'
+
+const record = (id: string, createdDateTime: string, extra: Record<string, unknown> = {}): FileRecord => ({
+  signIn: {
+    id,
+    createdDateTime,
+    signInEventTypes: ['interactiveUser'],
+    userPrincipalName: `${id}@contoso.example`,
+    status: { errorCode: 0, failureReason: null, additionalDetails: null },
+    ...extra,
+  },
+  raw: { original: id },
+  file: 'a.json',
+  line: 1,
+})
+
+const quote = (value: string) => `'${value.replaceAll("'", "''")}'`
+
+describe('the engine (real duckdb-wasm)', () => {
+  let store: SignInStore
+  beforeAll(async () => {
+    store = await createNodeStore()
+    await store.insert([
+      record('a', '2026-11-20T08:00:00Z'),
+      record('b', '2026-11-21T08:00:00Z', {
+        status: { errorCode: 50126, failureReason: 'x', additionalDetails: null },
+      }),
+      record('c', '2026-11-19T08:00:00Z', {
+        signInEventTypes: ['managedIdentity'],
+        location: { city: 'Redmond', state: null, countryOrRegion: 'US', geoCoordinates: null },
+      }),
+    ])
+  }, 60_000)
+
+  it('lists newest first and pages', async () => {
+    expect((await store.list({ top: 10 })).map((r) => r.signIn.id)).toEqual(['b', 'a', 'c'])
+    expect((await store.list({ top: 1, skip: 1 })).map((r) => r.signIn.id)).toEqual(['a'])
+  })
+
+  it('answers Graph $filter text the way Graph does', async () => {
+    const ids = async (filter: string) => (await store.list({ filter, top: 10 })).map((r) => r.signIn.id)
+    expect(await ids("signInEventTypes/any(t: t eq 'managedIdentity')")).toEqual(['c'])
+    expect(await ids('status/errorCode eq 0 and createdDateTime ge 2026-11-20T00:00:00Z')).toEqual(['a'])
+    expect(await ids("startswith(userPrincipalName,'B@') or startswith(location/city,'red')")).toEqual([
+      'b',
+      'c',
+    ])
+    expect(await ids("not (userPrincipalName eq 'A@CONTOSO.EXAMPLE')")).toEqual(['b', 'c'])
+    expect(await store.count('createdDateTime le 2026-11-20T08:00:00.000Z')).toBe(2)
+  })
+
+  it('gives a record with its raw form, and the files’ time span', async () => {
+    expect(await store.get('c')).toMatchObject({
+      signIn: { location: { city: 'Redmond' } },
+      raw: { original: 'c' },
+    })
+    expect(await store.get('nope')).toBeNull()
+    expect(await store.span()).toEqual({
+      oldest: '2026-11-19T08:00:00.000Z',
+      newest: '2026-11-21T08:00:00.000Z',
+    })
+  })
+
+  it('refuses what it cannot filter on, rather than ignoring it', () => {
+    expect(() => odataFilterToSql("userAgent eq 'x'")).toThrow(FilterSyntaxError)
+    expect(() => odataFilterToSql("userPrincipalName eq 'open")).toThrow(FilterSyntaxError)
+  })
+
+  it('hostile values are data, never SQL (property)', async () => {
+    const hostile = fc.oneof(
+      fc.string(),
+      fc.constantFrom("'; DROP TABLE sign_ins; --", "' OR '1'='1", '\\', '"', '%_', "''", '\u0000', 'Ω’é'),
+    )
+    await fc.assert(
+      fc.asyncProperty(hostile, async (value) => {
+        const where = odataFilterToSql(
+          `userPrincipalName eq ${quote(value)} or startswith(appDisplayName,${quote(value)})`,
+        )
+        expect(where.sql).toBe(
+          '(lower(user_principal_name) = lower(?) OR starts_with(lower(app_display_name), lower(?)))',
+        )
+        expect(where.params).toEqual([value, value])
+        const id = `hostile-${Math.random()}`
+        await store.insert([
+          record(id, '2020-01-01T00:00:00Z', { userPrincipalName: value, appDisplayName: 'zzz' }),
+        ])
+        const found = await store.list({
+          filter: `userPrincipalName eq ${quote(value)} and createdDateTime le 2020-01-01T00:00:00Z`,
+          top: 1000,
+        })
+        expect(found.map((r) => r.signIn.id)).toContain(id)
+        expect(found.every((r) => r.signIn.userPrincipalName?.toLowerCase() === value.toLowerCase())).toBe(
+          true,
+        )
+        expect(await store.count()).toBeGreaterThan(3)
+      }),
+      { numRuns: 60 },
+    )
+  }, 120_000)
+})
