@@ -55,7 +55,7 @@ export default defineConfig(({ mode }) => ({
         codeSplitting: {
           // Issue #16: everything the page statically needs before its first rows goes in one chunk. Left to
           // itself, Rolldown split it into ~60 files shared with the on-demand chunks, and gzip, compressing
-          // each file alone, lost ~15 kB to the repeated headers, import lists and unshared dictionaries.
+          // each file alone, lost ~24 kB to the repeated headers, import lists and unshared dictionaries.
           // main.tsx is in it too, so it must not await at top level what imports this chunk (main.tsx says why).
           groups: [{ name: 'first-screen', tags: ['$initial'] }],
         },
