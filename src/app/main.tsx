@@ -92,9 +92,12 @@ function Root() {
 }
 
 // The dark tokens are a chunk of their own; a stored dark choice waits for them so the page never flashes light.
-await preloadStoredTheme()
-createRoot(rootElement).render(
-  <StrictMode>
-    <Root />
-  </StrictMode>,
+// Not a top-level await: that chunk imports the first-screen chunk, which holds this module (vite.config.ts), so
+// awaiting it here would make this module wait for itself and the page would stay blank.
+void preloadStoredTheme().then(() =>
+  createRoot(rootElement).render(
+    <StrictMode>
+      <Root />
+    </StrictMode>,
+  ),
 )

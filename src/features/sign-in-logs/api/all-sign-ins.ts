@@ -10,25 +10,12 @@ import type { GraphPage } from '../../../lib/graph/client.ts'
 import { createPagingGuard } from '../../../lib/graph/paging-guard.ts'
 import { planFilters, type QueryPlan } from '../filter-plan/index.ts'
 import type { FilterPill } from '../model/filter-fields.ts'
-import { planTabOf, allSignInsTab, tabDefinitions, type TabId } from '../model/tabs.ts'
-import { resolveDateRange, type ViewState } from '../model/view-state.ts'
-import { buildSignInFilter } from './build-filter.ts'
+import { planTabOf, allSignInsTab } from '../model/tabs.ts'
+import type { ViewState } from '../model/view-state.ts'
+import { allSignInsKey, allSignInsRequests } from './all-sign-ins-requests.ts'
 import { blockingStreams, isMergeDone, takeMerged, type MergeState } from './merge-streams.ts'
-import { LIST_PAGE_SIZE, LIST_STALE_TIME_MS, signInKeys, type GraphRequest } from './queries.ts'
+import { LIST_PAGE_SIZE, LIST_STALE_TIME_MS, type GraphRequest } from './queries.ts'
 import { readSignInPage, type LeftOutRecord } from './read-records.ts'
-
-/** One request per log type: the tab's own event-type clause, the range and the pills every type takes. */
-export function allSignInsRequests(state: ViewState, now: Date): { type: TabId; request: GraphRequest }[] {
-  const range = resolveDateRange(state.range, now)
-  const pills = state.filters.all
-  return tabDefinitions.map((tab) => ({
-    type: tab.id,
-    request: {
-      path: '/beta/auditLogs/signIns',
-      params: { $filter: buildSignInFilter(planFilters(tab, pills), range), $top: String(LIST_PAGE_SIZE) },
-    },
-  }))
-}
 
 /** What Graph cannot apply (e.g. Status: Failure) is matched on the merged rows: the same on every type's list. */
 export function allSignInsRecordPlan(pills: readonly FilterPill[]): QueryPlan<BetaSignIn> {
@@ -118,9 +105,8 @@ export async function fetchMergedPage(
 
 export function allSignInsQuery(source: DataSource, state: ViewState, now: Date) {
   const requests = allSignInsRequests(state, now).map((entry) => entry.request)
-  const key = requests.map((request) => new URLSearchParams(request.params).toString()).join('|')
   return infiniteQueryOptions({
-    queryKey: signInKeys.list(source.id, 'all', key),
+    queryKey: allSignInsKey(source, requests),
     queryFn: ({ pageParam, signal }) => fetchMergedPage(source, requests, pageParam, signal),
     initialPageParam: null as MergedCursor | null,
     getNextPageParam: (last: MergedPage) => last.next ?? undefined,

@@ -6,9 +6,8 @@
  */
 import type { SummarizedSignIn } from '../../../../contract/sign-in.ts'
 import { errorCodeClause, type FilterPlan } from '../filter-plan/index.ts'
-import { aggregationWindowMs } from '../model/group-sign-ins.ts'
 import { groupingKeys, type TabDefinition } from '../model/tabs.ts'
-import type { AggregationWindow } from '../model/view-state.ts'
+import { aggregationWindowMs, type AggregationWindow } from '../model/view-state.ts'
 import { odataDateTime, quoteODataString } from './odata-literals.ts'
 
 export { quoteODataString } from './odata-literals.ts'

@@ -22,10 +22,9 @@ import { useViewState } from '../model/use-view-state.ts'
 import { resolveDateRange } from '../model/view-state.ts'
 import { readStoredColumns, storeColumns } from './columns-storage.ts'
 import { emptyReason } from './empty-reason.ts'
+import { GridSkeleton } from '../../../components/GridSkeleton.tsx'
 import { FilterBar } from './filters/FilterBar.tsx'
-import { AllSignInsView } from './AllSignInsView.tsx'
 import { FlatSignInView } from './FlatSignInView.tsx'
-import { GroupedSignInView } from './GroupedSignInView.tsx'
 import { LogTabs } from './LogTabs.tsx'
 import { SignInToolbar } from './SignInToolbar.tsx'
 import { VolumeHistogramSlot } from './volume/VolumeHistogramSlot.tsx'
@@ -37,6 +36,14 @@ const ColumnsPickerDialog = lazy(async () => ({
 const TopValuesDrawer = lazy(() => import('./volume/TopValuesDrawer.tsx'))
 const SignInDetailsPane = lazy(async () => ({
   default: (await import('./details/SignInDetailsPane.tsx')).SignInDetailsPane,
+}))
+// Issue #16: the first tab is the flat grid, so the treegrid (grouped tabs) and the four-stream merge (All
+// sign-ins) load when their tab is first shown; the skeleton they would show while loading stands in meanwhile.
+const GroupedSignInView = lazy(async () => ({
+  default: (await import('./GroupedSignInView.tsx')).GroupedSignInView,
+}))
+const AllSignInsView = lazy(async () => ({
+  default: (await import('./AllSignInsView.tsx')).AllSignInsView,
 }))
 
 const useStyles = makeStyles({
@@ -184,34 +191,36 @@ export function SignInLogsPage() {
           resetKey={viewKey}
           onRetry={() => void queryClient.invalidateQueries({ queryKey: signInKeys.all(source.id) })}
         >
-          {state.tab === 'all' ? (
-            <AllSignInsView
-              key={viewKey}
-              state={state}
-              now={now}
-              emptyReason={emptyReason(tab, state)}
-              onOpenDetails={openDetails}
-            />
-          ) : tab.grouped ? (
-            <GroupedSignInView
-              key={viewKey}
-              tab={tabById(state.tab)}
-              state={state}
-              now={now}
-              emptyReason={emptyReason(tab, state)}
-              onOpenDetails={openDetails}
-            />
-          ) : (
-            <FlatSignInView
-              key={viewKey}
-              tab={tabById(state.tab)}
-              state={state}
-              now={now}
-              visibleColumnIds={columns}
-              emptyReason={emptyReason(tab, state)}
-              onOpenDetails={openDetails}
-            />
-          )}
+          <Suspense fallback={<GridSkeleton label="Loading sign-ins" />}>
+            {state.tab === 'all' ? (
+              <AllSignInsView
+                key={viewKey}
+                state={state}
+                now={now}
+                emptyReason={emptyReason(tab, state)}
+                onOpenDetails={openDetails}
+              />
+            ) : tab.grouped ? (
+              <GroupedSignInView
+                key={viewKey}
+                tab={tabById(state.tab)}
+                state={state}
+                now={now}
+                emptyReason={emptyReason(tab, state)}
+                onOpenDetails={openDetails}
+              />
+            ) : (
+              <FlatSignInView
+                key={viewKey}
+                tab={tabById(state.tab)}
+                state={state}
+                now={now}
+                visibleColumnIds={columns}
+                emptyReason={emptyReason(tab, state)}
+                onOpenDetails={openDetails}
+              />
+            )}
+          </Suspense>
         </ErrorBoundary>
       </section>
       {columnsOpen && (

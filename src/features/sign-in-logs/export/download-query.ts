@@ -7,7 +7,8 @@
  */
 import type { BetaSignIn } from '../../../../contract/sign-in.ts'
 import type { DataSource } from '../../../lib/data-source/data-source.tsx'
-import { allSignInsRecordPlan, allSignInsRequests, mergedPagesClient } from '../api/all-sign-ins.ts'
+import { allSignInsRecordPlan, mergedPagesClient } from '../api/all-sign-ins.ts'
+import { allSignInsRequests } from '../api/all-sign-ins-requests.ts'
 import { filterPlanOf, signInsRequest } from '../api/queries.ts'
 import { tabById } from '../model/tabs.ts'
 import type { ViewState } from '../model/view-state.ts'

@@ -6,15 +6,9 @@
  */
 import type { BetaSignIn, SummarizedSignIn } from '../../../../contract/sign-in.ts'
 import { groupingKeys, type GroupingKey, type TabId } from './tabs.ts'
-import type { AggregationWindow } from './view-state.ts'
+import { aggregationWindowMs, type AggregationWindow } from './view-state.ts'
 
 export type GroupedTabId = Exclude<TabId, 'interactive'>
-
-export const aggregationWindowMs: Record<AggregationWindow, number> = {
-  h1: 3_600_000,
-  h6: 6 * 3_600_000,
-  d1: 24 * 3_600_000,
-}
 
 export interface SignInGroup {
   /** Shaped as a summary row, so one grid renders both kinds of group. */

@@ -16,6 +16,13 @@ export type DateRangePreset = '1m' | '7d' | '24h'
 export type DateRange = { preset: DateRangePreset } | { preset: 'custom'; start: string; end: string }
 export type AggregationWindow = 'd1' | 'h6' | 'h1'
 
+/** Each window's length; UTC-aligned buckets of this size make the groups (build-filter.ts, group-sign-ins.ts). */
+export const aggregationWindowMs: Record<AggregationWindow, number> = {
+  h1: 3_600_000,
+  h6: 6 * 3_600_000,
+  d1: 24 * 3_600_000,
+}
+
 export interface ViewState {
   tab: ViewTabId
   range: DateRange

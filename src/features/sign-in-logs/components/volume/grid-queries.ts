@@ -1,6 +1,6 @@
 /** Which of the grid's queries the histogram and top values read; small, as the first screen imports it. */
 import type { DataSource } from '../../../../lib/data-source/data-source.tsx'
-import { allSignInsQuery } from '../../api/all-sign-ins.ts'
+import { allSignInsKey, allSignInsRequests } from '../../api/all-sign-ins-requests.ts'
 import { filterPlanOf, groupedSignInsQuery, signInListQuery, summaryListQuery } from '../../api/queries.ts'
 import { tabById, type TabDefinition, type ViewTab } from '../../model/tabs.ts'
 import type { ViewState } from '../../model/view-state.ts'
@@ -17,7 +17,12 @@ export function firstRowsKey(
   state: ViewState,
   now: Date,
 ): readonly unknown[] {
-  if (tab.id === 'all') return allSignInsQuery(source, state, now).queryKey
+  if (tab.id === 'all') {
+    return allSignInsKey(
+      source,
+      allSignInsRequests(state, now).map((entry) => entry.request),
+    )
+  }
   const definition = tabById(tab.id)
   return countsSummaries(tab, state)
     ? summaryListQuery(source, definition, state, now).queryKey
