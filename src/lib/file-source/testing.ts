@@ -3,8 +3,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { readSignInFile, type FileReadSummary, type FileRecord, type ReadFileOptions } from './read-file.ts'
 
-export const REAL_FIXTURES = fileURLToPath(new URL('../../../../../shared/fixtures/real/', import.meta.url))
-export const SPEC_DIR = fileURLToPath(new URL('../../../../../shared/spec/', import.meta.url))
+export const REAL_FIXTURES = fileURLToPath(new URL('../../../../shared/fixtures/real/', import.meta.url))
+export const SPEC_DIR = fileURLToPath(new URL('../../../../shared/spec/', import.meta.url))
 export const haveRealFixtures = existsSync(REAL_FIXTURES)
 
 if (!haveRealFixtures) {
