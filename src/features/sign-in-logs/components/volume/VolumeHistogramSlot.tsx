@@ -17,7 +17,9 @@ export function VolumeHistogramSlot(props: VolumeHistogramProps) {
   const queryClient = useQueryClient()
   const gridKey = firstRowsKey(source, tab, state, now)
   const subscribe = useCallback(
-    (onChange: () => void) => queryClient.getQueryCache().subscribe(onChange),
+    // The cache notifies synchronously, also while another component renders and creates its query (the
+    // histogram's own summaries): deferred, so this slot never updates inside someone else's render.
+    (onChange: () => void) => queryClient.getQueryCache().subscribe(() => queueMicrotask(onChange)),
     [queryClient],
   )
   const firstRowsIn = useSyncExternalStore(subscribe, () => queryClient.getQueryData(gridKey) !== undefined)
