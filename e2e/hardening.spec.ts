@@ -138,16 +138,20 @@ test('Retry-After: 99999999999 — the page stays up, says it waits at most 120 
     body: { error: { code: 'UnknownError', message: 'This request is throttled.' } },
     headers: { 'Retry-After': '99999999999' },
   })
+  // The page's timers run on Playwright's clock, so the test can move time on without sleeping.
+  await page.clock.install()
   const { logs, consoleErrors } = await connect(page)
   const notice = page.getByText(/Throttled by Microsoft Graph, retrying in \d+ s/)
   await expect(notice).toBeVisible()
-  const seconds = Number(/retrying in (\d+) s/.exec((await notice.textContent()) ?? '')?.[1])
+  const secondsShown = async () => Number(/retrying in (\d+) s/.exec((await notice.textContent()) ?? '')?.[1])
+  const seconds = await secondsShown()
   expect(seconds).toBeGreaterThan(100)
   expect(seconds).toBeLessThanOrEqual(120)
   const requestsSoFar = graph.seen.filter((r) => r.method === 'GET').length
   await expect(logs.page.getByRole('heading', { level: 1, name: 'Sign-in logs' })).toBeVisible()
-  // A spinning limiter or client would have asked again within these seconds; the clamped wait has not passed.
-  await page.waitForTimeout(3_000)
+  // A spinning limiter or client would have asked again within a minute; the clamped wait has not passed.
+  await page.clock.runFor(60_000)
+  await expect.poll(secondsShown).toBeLessThanOrEqual(seconds - 59)
   expect(graph.seen.filter((r) => r.method === 'GET')).toHaveLength(requestsSoFar)
   expect(requestsSoFar).toBe(1)
   expect(consoleErrors.filter((text) => !/status of 429/.test(text))).toEqual([])
@@ -177,6 +181,7 @@ test('a repeated nextLink stops paging with a message; the rows loaded before th
 }) => {
   const link = (token: string) => `${graph.origin}${SIGN_INS}?$skiptoken=${token}`
   // Page 1 -> a -> b -> a again: a cycle Graph never sends.
+  await page.clock.install()
   graph.respond = (url) => {
     const token = url.searchParams.get('$skiptoken')
     if (token === 'a') return onePage(2, link('b'))
@@ -189,7 +194,9 @@ test('a repeated nextLink stops paging with a message; the rows loaded before th
   await expect(logs.page.getByRole('heading', { level: 1, name: 'Sign-in logs' })).toBeVisible()
   const gets = graph.seen.filter((r) => r.method === 'GET').length
   expect(gets).toBe(3)
-  await page.waitForTimeout(2_000)
+  // Time moves on (no sleep): a client that kept following the loop would ask again.
+  await page.clock.runFor(30_000)
+  await expect(logs.rows(logs.grid)).toHaveCount(2)
   expect(graph.seen.filter((r) => r.method === 'GET')).toHaveLength(gets)
   expect(consoleErrors).toEqual([])
 })
@@ -198,7 +205,8 @@ test('the app does not run inside another site’s frame, nor inside its own', a
   // Another site: the frame-ancestors header stops the page from loading at all.
   await page.goto(`${elsewhere.origin}/frame?src=${encodeURIComponent(`${baseURL}/`)}`)
   const foreign = page.frameLocator('iframe[title="framed app"]')
-  await page.waitForTimeout(2_000)
+  // Chromium replaces a frame refused by frame-ancestors with its error page; wait for that rather than sleeping.
+  await expect.poll(() => page.frames().some((frame) => frame.url().startsWith('chrome-error://'))).toBe(true)
   await expect(foreign.getByRole('heading', { name: 'Sign-in logs', exact: true })).toHaveCount(0)
 
   // Its own origin (allowed by the header, for MSAL's silent iframe): the app itself refuses to start.

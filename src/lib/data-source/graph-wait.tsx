@@ -9,6 +9,8 @@ import type { GraphClient, WaitInfo } from '../graph/client.ts'
 export interface GraphWait {
   reason: WaitInfo['reason']
   attempt: number
+  /** epoch ms when the wait was reported; the countdown never starts above the wait itself */
+  reportedAt: number
   /** epoch ms when the retry fires */
   until: number
 }
@@ -24,7 +26,13 @@ export function createGraphWaitStore(clock: () => number = Date.now): GraphWaitS
   const listeners = new Set<() => void>()
   return {
     report(wait) {
-      current = { reason: wait.reason, attempt: wait.attempt, until: clock() + wait.seconds * 1000 }
+      const reportedAt = clock()
+      current = {
+        reason: wait.reason,
+        attempt: wait.attempt,
+        reportedAt,
+        until: reportedAt + wait.seconds * 1000,
+      }
       listeners.forEach((listener) => listener())
     },
     get: () => current,
@@ -80,6 +88,8 @@ export function useGraphWait(): { reason: GraphWait['reason']; secondsLeft: numb
     const timer = setInterval(() => setNow(Date.now()), 250)
     return () => clearInterval(timer)
   }, [wait])
-  if (!wait || wait.until <= now) return null
-  return { reason: wait.reason, secondsLeft: Math.ceil((wait.until - now) / 1000) }
+  // `now` may predate the wait (it last ticked during an earlier one, or at mount).
+  const elapsedNow = wait ? Math.max(now, wait.reportedAt) : now
+  if (!wait || wait.until <= elapsedNow) return null
+  return { reason: wait.reason, secondsLeft: Math.ceil((wait.until - elapsedNow) / 1000) }
 }
