@@ -38,7 +38,7 @@ async function requestIds(page: Page): Promise<string[]> {
 // The header grows by the files' summary: room enough for the filter popovers.
 test.use({ viewport: { width: 1600, height: 1200 } })
 
-test('downloaded files open offline: same records, filters, details; nothing sent', async ({
+test('downloaded files open offline: same records, filters, details, groups; nothing sent', async ({
   logs,
   page,
 }) => {
@@ -103,6 +103,44 @@ test('downloaded files open offline: same records, filters, details; nothing sen
   await logs.rows(logs.grid).first().click()
   await expect(logs.detailsPane).toBeVisible()
   await expect(logs.detailsPane.getByText(successIds[0]!).first()).toBeVisible()
+
+  // The managed identity tab groups the opened JSON locally, by the summaries' keys and UTC days.
+  await page.keyboard.press('Escape')
+  await expect(logs.detailsPane).toBeHidden()
+  type ManagedIdentitySignIn = {
+    id: string
+    createdDateTime: string
+    servicePrincipalId: string
+    status: { errorCode: number }
+    resourceId: string | null
+  }
+  const groups = new Map<string, string[]>()
+  for (const record of jsonRecords as ManagedIdentitySignIn[]) {
+    const key = JSON.stringify([
+      record.createdDateTime.slice(0, 10),
+      record.servicePrincipalId,
+      record.status.errorCode,
+      record.resourceId,
+    ])
+    groups.set(key, [...(groups.get(key) ?? []), record.id])
+  }
+  await logs.tab('Managed identity sign-ins').click()
+  const tree = page.getByRole('treegrid', { name: 'Managed identity sign-ins' })
+  await expect(tree).toHaveAttribute('aria-rowcount', String(groups.size + 1), { timeout: 30_000 })
+  const headers = await tree.getByRole('columnheader').allTextContents()
+  const group = logs.rows(tree).first()
+  const count = Number(await group.locator('td').nth(headers.indexOf('# Sign-ins')).textContent())
+  const sizes = [...groups.values()].map((ids) => ids.length)
+  expect(sizes).toContain(count)
+  await group.click()
+  const children = tree.locator('tr[aria-level="2"]')
+  await expect(children.first()).toBeVisible()
+  await expect(children.first()).toHaveAttribute('aria-setsize', String(count))
+  const childIds = (await children.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row-id')))).map(
+    (rowId) => rowId!.split('/').at(-1)!,
+  )
+  // Every child is one of a single group's sign-ins.
+  expect([...groups.values()].some((ids) => childIds.every((id) => ids.includes(id)))).toBe(true)
 
   // No request carried any of the files' content.
   for (const id of [...csvIds, ...jsonRecords.map((record) => record.id)]) {
