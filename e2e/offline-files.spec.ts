@@ -103,6 +103,11 @@ test('downloaded files open offline: same records, filters, details, groups; not
   await logs.rows(logs.grid).first().click()
   await expect(logs.detailsPane).toBeVisible()
   await expect(logs.detailsPane.getByText(successIds[0]!).first()).toBeVisible()
+  // It came from the portal's CSV: the pane says which nested details the file cannot have.
+  await expect(logs.detailsPane.getByRole('list', { name: 'Details the CSV lacks' })).toContainText(
+    'Conditional Access and report-only policies',
+  )
+  await expect(logs.detailsPane.getByText(`Read from ${csv.name}, line `)).toBeVisible()
 
   // The managed identity tab groups the opened JSON locally, by the summaries' keys and UTC days.
   await page.keyboard.press('Escape')
