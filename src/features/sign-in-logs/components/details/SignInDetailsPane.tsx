@@ -60,6 +60,8 @@ export interface SignInDetailsPaneProps {
   /** Opens another sign-in in this pane (a related one): the page puts it in the URL, so Back returns. */
   onOpenSignIn: (signIn: BetaSignIn) => void
   onClose: () => void
+  /** Where focus goes on closing (the row that opened the pane); by default what had focus as it opened. */
+  returnFocusTo?: () => HTMLElement | null
 }
 
 function fieldsOf(tab: DetailTabId, signIn: BetaSignIn, logType: TabId): DetailField[] {
@@ -79,6 +81,7 @@ export function SignInDetailsPane({
   now,
   onOpenSignIn,
   onClose,
+  returnFocusTo,
 }: SignInDetailsPaneProps) {
   const styles = useStyles()
   const source = useDataSource()
@@ -100,6 +103,7 @@ export function SignInDetailsPane({
       title="Activity Details: Sign-ins"
       open={selectedId !== null}
       onClose={onClose}
+      returnFocusTo={returnFocusTo}
       className={styles.drawer}
       bodyClassName={styles.body}
     >
