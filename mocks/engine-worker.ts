@@ -6,16 +6,22 @@
 /// <reference lib="webworker" />
 import type { EngineAnswer, ToEngine } from './engine-protocol.ts'
 import { createGraphRequestHandler, type GraphRequestHandler } from './graph/handle-request.ts'
-import { createScenarioState, type ScenarioState } from './scenarios.ts'
+import { createScenarioState } from './scenarios.ts'
 import { createTenant } from './tenant/index.ts'
 
 declare const self: DedicatedWorkerGlobalScope
 
-let scenarios: ScenarioState | null = null
-let handle: GraphRequestHandler | null = null
+const epochNow = () => performance.timeOrigin + performance.now()
+const evaluatedAt = epochNow()
+
+// The page may create this worker (and its MSW bridge may post scenarios) before it knows the tenant's settings:
+// requests wait for the start message instead of failing.
+const scenarios = createScenarioState()
+let startEngine: (handle: GraphRequestHandler) => void = () => undefined
+const engine = new Promise<GraphRequestHandler>((resolve) => (startEngine = resolve))
 
 async function answer(message: Extract<ToEngine, { type: 'request' }>): Promise<void> {
-  if (!handle) throw new Error('the mock engine got a request before its start message')
+  const handle = await engine
   const request = new Request(message.url, {
     method: message.method,
     headers: message.headers,
@@ -41,11 +47,11 @@ async function answer(message: Extract<ToEngine, { type: 'request' }>): Promise<
 self.onmessage = (event: MessageEvent<ToEngine>) => {
   const message = event.data
   if (message.type === 'start') {
-    scenarios = createScenarioState(message.scenario)
     const tenant = createTenant({ seed: message.seed, now: new Date(message.now), size: message.size })
-    handle = createGraphRequestHandler({ tenant, scenarios })
+    startEngine(createGraphRequestHandler({ tenant, scenarios }))
+    self.postMessage({ type: 'started', evaluatedAt, builtAt: epochNow() } satisfies EngineAnswer)
   } else if (message.type === 'scenario') {
-    scenarios?.set(message.name)
+    scenarios.set(message.name)
   } else {
     answer(message).catch((error: unknown) => {
       // A bug in the bridge or the engine: the page sees a failed request and the console says why.
