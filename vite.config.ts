@@ -5,12 +5,14 @@ import react from '@vitejs/plugin-react'
 import { contentSecurityPolicyPlugin } from './vite-plugins/csp.ts'
 
 /** The chunks main.tsx imports dynamically on every visit: the app, and the mock engine's msw client. */
-const EAGER_DYNAMIC_ENTRIES = ['/src/app/start-app.tsx', '/mocks/browser.ts']
+const APP_ENTRY = '/src/app/start-app.tsx'
+const MSW_BRIDGE_ENTRY = '/mocks/browser.ts'
 
 /**
  * main.tsx is a tiny first script that imports the app and msw's client dynamically, so that both start (and the
  * fake's engine worker with them) before the app's large chunk is parsed (issue #16). The browser should fetch them
- * at once, in parallel with main.tsx, instead of after it ran: index.html links them as modulepreloads.
+ * at once, in parallel with main.tsx, instead of after it ran: index.html links them as modulepreloads. The build
+ * fails if main.tsx or msw's client came to import the app's chunk: they would then wait for it again.
  */
 function preloadEagerChunksPlugin(): Plugin {
   let base = '/'
@@ -23,19 +25,27 @@ function preloadEagerChunksPlugin(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(html, { bundle }) {
-        const chunks = Object.values(bundle ?? {}).filter(
-          (output) =>
-            output.type === 'chunk' &&
-            // By module, not facade: start-app.tsx is inside the first-screen group's chunk, which has none.
-            EAGER_DYNAMIC_ENTRIES.some((entry) => output.moduleIds.some((id) => id.endsWith(entry))),
+        const chunks = Object.values(bundle ?? {}).flatMap((output) =>
+          output.type === 'chunk' ? [output] : [],
         )
-        if (chunks.length !== EAGER_DYNAMIC_ENTRIES.length) {
-          throw new Error(`preload-eager-chunks: expected chunks for ${EAGER_DYNAMIC_ENTRIES.join(', ')}`)
+        // By module, not facade: start-app.tsx is inside the first-screen group's chunk, which has none.
+        const holding = (entry: string) => {
+          const chunk = chunks.find((candidate) => candidate.moduleIds.some((id) => id.endsWith(entry)))
+          if (!chunk) throw new Error(`preload-eager-chunks: no chunk holds ${entry}`)
+          return chunk
         }
-        const files = new Set<string>()
-        for (const chunk of chunks)
-          if (chunk.type === 'chunk') [chunk.fileName, ...chunk.imports].forEach((file) => files.add(file))
+        const app = holding(APP_ENTRY)
+        const bridge = holding(MSW_BRIDGE_ENTRY)
+        for (const early of [...chunks.filter((chunk) => chunk.isEntry), bridge]) {
+          if (early.imports.includes(app.fileName)) {
+            throw new Error(
+              `preload-eager-chunks: ${early.fileName} imports the app's chunk ${app.fileName}, so it would wait for it; ` +
+                "keep what main.tsx and mocks/browser.ts import out of start-app.tsx's static imports (vite.config.ts)",
+            )
+          }
+        }
         // Files the page already loads (the entry and its preloads) are not linked twice.
+        const files = new Set([bridge.fileName, ...bridge.imports, app.fileName, ...app.imports])
         return [...files]
           .filter((fileName) => !html.includes(fileName))
           .map((fileName) => ({
