@@ -31,6 +31,7 @@ import {
 } from './DetailTables.tsx'
 
 import { PolicySection } from './PolicySection.tsx'
+import { SourceFileNote } from './SourceFileNote.tsx'
 import type { DateWindow } from '../../api/build-filter.ts'
 
 // Its own chunk: the pivots' queries and table load when the tab is first opened.
@@ -113,6 +114,7 @@ export function SignInDetailsPane({
       {signIn ? (
         // Inside the drawer, so a failure keeps Close (and Escape) working.
         <ErrorBoundary what="The sign-in details" resetKey={signIn.id}>
+          <SourceFileNote signInId={signIn.id} />
           <DetailsContent
             key={signIn.id}
             signIn={signIn}
