@@ -131,11 +131,11 @@ export function SignInLogsPage() {
   const openingRow = () => {
     const opened = openedFrom.current
     if (!opened) return null
-    return opened.row.isConnected
-      ? opened.row
-      : ([...document.querySelectorAll<HTMLElement>('[data-row-id]')].find((row) =>
-          row.dataset['rowId']?.endsWith(opened.id),
-        ) ?? null)
+    // Grid rows are pooled: the element may since show another sign-in, or have left the page.
+    const showsIt = (row: HTMLElement) =>
+      row.isConnected && (row.dataset['rowId']?.endsWith(opened.id) ?? false)
+    if (showsIt(opened.row)) return opened.row
+    return [...document.querySelectorAll<HTMLElement>('[data-row-id]')].find(showsIt) ?? null
   }
 
   // Remount the grid when the query changes, so expansion and scroll start fresh for new results; not on Refresh.
