@@ -26,6 +26,10 @@ export function useFilesSource(): FilesSourceState {
   const inputRef = useRef<HTMLInputElement>(null)
   const openedRef = useRef<OpenedFilesSource | null>(null)
   const [opened, setOpened] = useState<OpenedFilesSource | null>(null)
+  /** The first rows of files still loading: shown in place of what was open until the whole files are in. */
+  const [firstRows, setFirstRows] = useState<DataSource | null>(null)
+  /** The latest open: an earlier one still loading must not show its rows over it. */
+  const attemptRef = useRef(0)
   const [opening, setOpening] = useState(false)
   const [progress, setProgress] = useState<FileProgress | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -45,12 +49,18 @@ export function useFilesSource(): FilesSourceState {
       setProgress(null)
       setError(null)
       setChosen({ files, logTypes })
+      setFirstRows(null)
+      const attempt = ++attemptRef.current
+      const onFirstRows = (source: DataSource) => {
+        if (attempt === attemptRef.current) setFirstRows(source)
+      }
       try {
         const { openFiles } = await import('../../lib/file-source/open-files.ts')
-        replace(await openFiles(files, { onProgress: setProgress, logTypes }))
+        replace(await openFiles(files, { onProgress: setProgress, logTypes, onFirstRows }))
       } catch (cause) {
         setError(cause instanceof Error ? cause.message : String(cause))
       } finally {
+        if (attempt === attemptRef.current) setFirstRows(null)
         setOpening(false)
       }
     },
@@ -110,7 +120,7 @@ export function useFilesSource(): FilesSourceState {
   )
 
   return {
-    source: opened?.source ?? null,
+    source: firstRows ?? opened?.source ?? null,
     choose: () => inputRef.current?.click(),
     close: () => {
       replace(null)

@@ -14,12 +14,14 @@ export interface FileEngine {
   open(
     files: OpenFileRequest[],
     onProgress?: (progress: FileProgress) => void,
+    onStored?: (records: number) => void,
   ): Promise<EngineResults['open']>
-  list(filter: string | undefined, top: number, skip?: number): Promise<EngineResults['list']>
-  count(filter?: string): Promise<number>
+  /** `upTo`: only the first records stored (sign-in-store.ts), a snapshot while files load. */
+  list(filter: string | undefined, top: number, skip?: number, upTo?: number): Promise<EngineResults['list']>
+  count(filter?: string, upTo?: number): Promise<number>
   summarize(query: SummaryQuery): Promise<EngineResults['summarize']>
-  get(signInId: string): Promise<EngineResults['get']>
-  span(): Promise<EngineResults['span']>
+  get(signInId: string, upTo?: number): Promise<EngineResults['get']>
+  span(upTo?: number): Promise<EngineResults['span']>
   terminate(): void
 }
 
@@ -35,6 +37,7 @@ export function startFileEngine(): FileEngine {
       resolve: (value: unknown) => void
       reject: (error: Error) => void
       onProgress?: (p: FileProgress) => void
+      onStored?: (records: number) => void
     }
   >()
   worker.onmessage = (event: MessageEvent<EngineResponse>) => {
@@ -42,6 +45,7 @@ export function startFileEngine(): FileEngine {
     const waiting = pending.get(message.id)
     if (!waiting) return
     if ('progress' in message) return waiting.onProgress?.(message.progress)
+    if ('stored' in message) return waiting.onStored?.(message.stored)
     pending.delete(message.id)
     if (message.ok) waiting.resolve(message.result)
     else waiting.reject(new Error(message.error))
@@ -51,20 +55,24 @@ export function startFileEngine(): FileEngine {
     for (const waiting of pending.values()) waiting.reject(error)
     pending.clear()
   }
-  function send<T>(request: Request, onProgress?: (p: FileProgress) => void): Promise<T> {
+  function send<T>(
+    request: Request,
+    onProgress?: (p: FileProgress) => void,
+    onStored?: (records: number) => void,
+  ): Promise<T> {
     const id = nextId++
     return new Promise<T>((resolve, reject) => {
-      pending.set(id, { resolve: resolve as (value: unknown) => void, reject, onProgress })
+      pending.set(id, { resolve: resolve as (value: unknown) => void, reject, onProgress, onStored })
       worker.postMessage({ ...request, id } as EngineRequest)
     })
   }
   return {
-    open: (files, onProgress) => send({ kind: 'open', files }, onProgress),
-    list: (filter, top, skip) => send({ kind: 'list', filter, top, skip }),
-    count: (filter) => send({ kind: 'count', filter }),
+    open: (files, onProgress, onStored) => send({ kind: 'open', files }, onProgress, onStored),
+    list: (filter, top, skip, upTo) => send({ kind: 'list', filter, top, skip, upTo }),
+    count: (filter, upTo) => send({ kind: 'count', filter, upTo }),
     summarize: (query) => send({ kind: 'summarize', ...query }),
-    get: (signInId) => send({ kind: 'get', signInId }),
-    span: () => send({ kind: 'span' }),
+    get: (signInId, upTo) => send({ kind: 'get', signInId, upTo }),
+    span: (upTo) => send({ kind: 'span', upTo }),
     terminate: () => worker.terminate(),
   }
 }

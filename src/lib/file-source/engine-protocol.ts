@@ -10,11 +10,11 @@ export interface OpenFileRequest {
 
 export type EngineRequest =
   | { id: number; kind: 'open'; files: OpenFileRequest[] }
-  | { id: number; kind: 'list'; filter?: string; top: number; skip?: number }
-  | { id: number; kind: 'count'; filter?: string }
+  | { id: number; kind: 'list'; filter?: string; top: number; skip?: number; upTo?: number }
+  | { id: number; kind: 'count'; filter?: string; upTo?: number }
   | ({ id: number; kind: 'summarize' } & SummaryQuery)
-  | { id: number; kind: 'get'; signInId: string }
-  | { id: number; kind: 'span' }
+  | { id: number; kind: 'get'; signInId: string; upTo?: number }
+  | { id: number; kind: 'span'; upTo?: number }
 
 export interface EngineResults {
   open: FileReadSummary[]
@@ -29,3 +29,5 @@ export type EngineResponse =
   | { id: number; ok: true; result: unknown }
   | { id: number; ok: false; error: string }
   | { id: number; progress: ReadProgress & { file: string } }
+  /** An open's records stored so far, after each batch: the page can query them while the rest loads. */
+  | { id: number; stored: number }

@@ -61,7 +61,7 @@ async function open(
         summaries.push(next.value)
         break
       }
-      await ready.insert(next.value)
+      reply({ id, stored: await ready.insert(next.value) })
     }
   }
   return summaries
@@ -74,13 +74,13 @@ async function answer(request: EngineRequest): Promise<unknown> {
     case 'list':
       return ready.list(request)
     case 'count':
-      return ready.count(request.filter)
+      return ready.count(request.filter, request.upTo)
     case 'summarize':
       return ready.summarize(request)
     case 'get':
-      return ready.get(request.signInId)
+      return ready.get(request.signInId, request.upTo)
     case 'span':
-      return ready.span()
+      return ready.span(request.upTo)
   }
 }
 

@@ -92,6 +92,28 @@ describe('the engine (real duckdb-wasm)', () => {
     expect(listed).toEqual([expected])
   })
 
+  it('answers from a snapshot of the first records stored while later batches come in', async () => {
+    const snapshot = await createNodeStore()
+    const upTo = await snapshot.insert([record('old', '2026-11-01T08:00:00Z')])
+    expect(upTo).toBe(1)
+    expect(
+      await snapshot.insert([
+        record('new', '2026-11-02T08:00:00Z', { signInEventTypes: ['managedIdentity'] }),
+      ]),
+    ).toBe(2)
+    expect((await snapshot.list({ top: 10, upTo })).map((r) => r.signIn.id)).toEqual(['old'])
+    expect(await snapshot.count(undefined, upTo)).toBe(1)
+    expect(await snapshot.get('new', upTo)).toBeNull()
+    expect(await snapshot.span(upTo)).toEqual({
+      oldest: '2026-11-01T08:00:00.000Z',
+      newest: '2026-11-01T08:00:00.000Z',
+    })
+    const groups = { eventType: 'managedIdentity', window: 'd1', top: 10 } as const
+    expect(await snapshot.summarize({ ...groups, upTo })).toEqual([])
+    expect(await snapshot.summarize(groups)).toHaveLength(1)
+    expect(await snapshot.count()).toBe(2)
+  }, 60_000)
+
   it('refuses what it cannot filter on, rather than ignoring it', () => {
     expect(() => odataFilterToSql("userAgent eq 'x'")).toThrow(FilterSyntaxError)
     expect(() => odataFilterToSql("userPrincipalName eq 'open")).toThrow(FilterSyntaxError)

@@ -5,7 +5,7 @@
  * connection so the same code runs in the browser worker (async duckdb-wasm) and in Node tests (its blocking build).
  */
 import type * as Arrow from 'apache-arrow'
-import { odataFilterToSql, type SqlValue } from './odata-sql.ts'
+import { odataFilterToSql, type SqlValue, type SqlWhere } from './odata-sql.ts'
 import type { FileRecord } from './read-file.ts'
 import type { FileSignIn } from './record-shape.ts'
 
@@ -120,6 +120,7 @@ export interface SummaryQuery {
   filter?: string
   top: number
   skip?: number
+  upTo?: number
 }
 
 /** One group: its UTC bucket, its size and first sign-in, and its newest sign-in, which carries the keys. */
@@ -137,17 +138,26 @@ export interface StoredSignIn {
   line: number
 }
 
+/**
+ * Every query may be limited to the first `upTo` records stored: while files still load, the page reads a
+ * snapshot that later batches cannot change under it (no row twice across its pages, counts that agree).
+ */
 export interface SignInStore {
-  insert(records: readonly FileRecord[]): Promise<void>
+  /** Appends the batch; resolves to how many records are stored in all. */
+  insert(records: readonly FileRecord[]): Promise<number>
   /** Newest first, as Graph lists them; `filter` is Graph `$filter` text. */
-  list(options: { filter?: string; top: number; skip?: number }): Promise<StoredSignIn[]>
-  count(filter?: string): Promise<number>
+  list(options: { filter?: string; top: number; skip?: number; upTo?: number }): Promise<StoredSignIn[]>
+  count(filter?: string, upTo?: number): Promise<number>
   /** `getSummarized*SignIns`: newest bucket first, then the latest first sign-in, as the fake tenant pages them. */
   summarize(query: SummaryQuery): Promise<StoredSummary[]>
-  get(id: string): Promise<StoredSignIn | null>
+  get(id: string, upTo?: number): Promise<StoredSignIn | null>
   /** The files' time span: the date presets count back from `newest`. */
-  span(): Promise<{ oldest: string; newest: string } | null>
+  span(upTo?: number): Promise<{ oldest: string; newest: string } | null>
 }
+
+/** Rows are numbered in the order they were appended (the table is never updated or deleted from). */
+const within = (upTo: number | undefined): SqlWhere =>
+  upTo === undefined ? { sql: 'TRUE', params: [] } : { sql: 'rowid < ?', params: [upTo] }
 
 /** The stored columns that give a record back: `stored()` reads them. */
 const RECORD_COLUMNS = 'raw, sign_in, sign_in_changes, file, line'
@@ -160,7 +170,7 @@ function signInOf(row: Record<string, unknown>): FileSignIn {
   return Object.assign(signIn, set) as FileSignIn
 }
 
-function stored(row: Record<string, unknown>): StoredSignIn {
+function storedSignIn(row: Record<string, unknown>): StoredSignIn {
   return {
     signIn: signInOf(row),
     raw: JSON.parse(String(row.raw)) as unknown,
@@ -178,9 +188,10 @@ export async function createSignInStore(connection: SqlConnection, arrow: ArrowM
     `CREATE TABLE ${TABLE} (${COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ')})`,
   )
 
+  let stored = 0
   return {
     async insert(records) {
-      if (records.length === 0) return
+      if (records.length === 0) return stored
       const vectors = Object.fromEntries(
         COLUMNS.map(([name, type, value]) => [
           name,
@@ -191,28 +202,33 @@ export async function createSignInStore(connection: SqlConnection, arrow: ArrowM
         ]),
       )
       await connection.appendArrowTable(new arrow.Table(vectors), TABLE)
+      stored += records.length
+      return stored
     },
-    async list({ filter, top, skip = 0 }) {
+    async list({ filter, top, skip = 0, upTo }) {
       const where = odataFilterToSql(filter)
+      const snapshot = within(upTo)
       // The page is chosen on the small columns first: sorting whole records would copy every matching one.
       const rows = await connection.query(
         `WITH page AS (SELECT rowid AS row_id, created_date_time AS at, id AS page_id FROM ${TABLE}
-           WHERE ${where.sql} ORDER BY created_date_time DESC, id LIMIT ? OFFSET ?)
+           WHERE ${snapshot.sql} AND ${where.sql} ORDER BY created_date_time DESC, id LIMIT ? OFFSET ?)
          SELECT ${RECORD_COLUMNS} FROM page JOIN ${TABLE} ON ${TABLE}.rowid = page.row_id
          ORDER BY page.at DESC, page.page_id`,
-        [...where.params, top, skip],
+        [...snapshot.params, ...where.params, top, skip],
       )
-      return rows.map(stored)
+      return rows.map(storedSignIn)
     },
-    async count(filter) {
+    async count(filter, upTo) {
       const where = odataFilterToSql(filter)
+      const snapshot = within(upTo)
       const [row] = await connection.query(
-        `SELECT count(*) AS n FROM ${TABLE} WHERE ${where.sql}`,
-        where.params,
+        `SELECT count(*) AS n FROM ${TABLE} WHERE ${snapshot.sql} AND ${where.sql}`,
+        [...snapshot.params, ...where.params],
       )
       return Number(row?.n ?? 0)
     },
-    async summarize({ eventType, window, filter, top, skip = 0 }) {
+    async summarize({ eventType, window, filter, top, skip = 0, upTo }) {
+      const snapshot = within(upTo)
       const keys = SUMMARY_KEYS[eventType]
       // Windows are aligned on UTC midnight and the hours 00/06/12/18 (graph-api.md §1.2), as the fake's are.
       const bucket = `time_bucket(INTERVAL ${WINDOW_HOURS[window]} HOUR, created_date_time, TIMESTAMP '1970-01-01')`
@@ -226,7 +242,8 @@ export async function createSignInStore(connection: SqlConnection, arrow: ArrowM
       })
       const rows = await connection.query(
         // Groups carry their newest record's row id, not the record: only the page's records are read.
-        `WITH matching AS (SELECT rowid AS row_id, *, ${bucket} AS bucket FROM ${TABLE} WHERE sign_in_event_type = ?),
+        `WITH matching AS (SELECT rowid AS row_id, *, ${bucket} AS bucket FROM ${TABLE}
+           WHERE sign_in_event_type = ? AND ${snapshot.sql}),
          groups AS (SELECT bucket, min(created_date_time) AS first_at, count(*) AS sign_in_count,
            arg_max(row_id, created_date_time) AS newest_row, ${keys.join(', ')}
            FROM matching WHERE ${where.sql}
@@ -237,7 +254,7 @@ export async function createSignInStore(connection: SqlConnection, arrow: ArrowM
            ${RECORD_COLUMNS}
          FROM groups JOIN ${TABLE} ON ${TABLE}.rowid = groups.newest_row
          ORDER BY bucket DESC, first_at DESC, ${keys.map((key) => `groups.${key}`).join(', ')}`,
-        [eventType, ...where.params, top, skip],
+        [eventType, ...snapshot.params, ...where.params, top, skip],
       )
       return rows.map((row) => ({
         bucketStart: String(row.bucket_start),
@@ -246,15 +263,19 @@ export async function createSignInStore(connection: SqlConnection, arrow: ArrowM
         newest: signInOf(row),
       }))
     },
-    async get(id) {
-      const [row] = await connection.query(`SELECT ${RECORD_COLUMNS} FROM ${TABLE} WHERE id = ? LIMIT 1`, [
-        id,
-      ])
-      return row ? stored(row) : null
-    },
-    async span() {
+    async get(id, upTo) {
+      const snapshot = within(upTo)
       const [row] = await connection.query(
-        `SELECT min(${ISO}) AS oldest, max(${ISO}) AS newest FROM ${TABLE}`,
+        `SELECT ${RECORD_COLUMNS} FROM ${TABLE} WHERE id = ? AND ${snapshot.sql} LIMIT 1`,
+        [id, ...snapshot.params],
+      )
+      return row ? storedSignIn(row) : null
+    },
+    async span(upTo) {
+      const snapshot = within(upTo)
+      const [row] = await connection.query(
+        `SELECT min(${ISO}) AS oldest, max(${ISO}) AS newest FROM ${TABLE} WHERE ${snapshot.sql}`,
+        snapshot.params,
       )
       return row?.oldest ? { oldest: String(row.oldest), newest: String(row.newest) } : null
     },
