@@ -210,10 +210,9 @@ export async function createSignInStore(connection: SqlConnection, arrow: ArrowM
       const snapshot = within(upTo)
       // The page is chosen on the small columns first: sorting whole records would copy every matching one.
       const rows = await connection.query(
-        `WITH page AS (SELECT rowid AS row_id, created_date_time AS at, id AS page_id FROM ${TABLE}
+        `SELECT ${RECORD_COLUMNS} FROM ${TABLE} WHERE rowid IN (SELECT rowid FROM ${TABLE}
            WHERE ${snapshot.sql} AND ${where.sql} ORDER BY created_date_time DESC, id LIMIT ? OFFSET ?)
-         SELECT ${RECORD_COLUMNS} FROM page JOIN ${TABLE} ON ${TABLE}.rowid = page.row_id
-         ORDER BY page.at DESC, page.page_id`,
+         ORDER BY created_date_time DESC, id`,
         [...snapshot.params, ...where.params, top, skip],
       )
       return rows.map(storedSignIn)
