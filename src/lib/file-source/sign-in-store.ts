@@ -1,8 +1,9 @@
 /**
  * The sign-ins of the opened files in DuckDB: one table, a column per filterable property (odata-sql.ts names
- * them) plus each record once as JSON text (the file's own, with what normalising changed beside it). Batches are
- * appended straight to the table, and queries pick rows on the small columns before reading any record's text. Written against a two-method
- * connection so the same code runs in the browser worker (async duckdb-wasm) and in Node tests (its blocking build).
+ * them) plus each record once as JSON text (the file's own, with what normalising changed beside it). Batches
+ * are appended straight to the table, and queries pick rows on the small columns before reading any record's
+ * text. Written against a two-method connection so the same code runs in the browser worker (async duckdb-wasm)
+ * and in Node tests (its blocking build).
  */
 import type * as Arrow from 'apache-arrow'
 import { odataFilterToSql, type SqlValue, type SqlWhere } from './odata-sql.ts'
@@ -11,7 +12,7 @@ import type { FileSignIn } from './record-shape.ts'
 
 export interface SqlConnection {
   query(sql: string, params?: SqlValue[]): Promise<Record<string, unknown>[]>
-  /** Appends the Arrow table's rows to table `name`, column by column (duckdb-wasm's insertArrowTable, create: false). */
+  /** Appends the Arrow table's rows to table `name` by column order (duckdb-wasm's insertArrowTable, create: false). */
   appendArrowTable(table: Arrow.Table, name: string): Promise<void>
 }
 
@@ -159,7 +160,7 @@ export interface SignInStore {
 const within = (upTo: number | undefined): SqlWhere =>
   upTo === undefined ? { sql: 'TRUE', params: [] } : { sql: 'rowid < ?', params: [upTo] }
 
-/** The stored columns that give a record back: `stored()` reads them. */
+/** The stored columns that give a record back: `storedSignIn()` reads them. */
 const RECORD_COLUMNS = 'raw, sign_in, sign_in_changes, file, line'
 
 function signInOf(row: Record<string, unknown>): FileSignIn {
