@@ -1,10 +1,8 @@
 /**
- * One "export all" memory case in a fresh process (`node --expose-gc`), like download-case.mjs:
- *   stream — the app's engine (runExport, four types in NDJSON) into byte-counting files and an in-memory checkpoint;
+ * One "export all" memory case (frame and heap figure: ../lib/heap-case.mjs):
+ *   stream — the app's engine (runExport, four types in NDJSON) into the CLI's stores on disk;
  *   naive  — the same requests, every page of every type into one array, then one NDJSON string per type
  *            (what a collect-then-write script does).
- * Heap growth = peak of (heapUsed + arrayBuffers) minus the same after a full GC before the export, sampled every
- * 5 ms and on every page. Prints one JSON line.
  * Usage: node --expose-gc bench/children/export-case.mjs '{"mode":"stream","baseUrl":"http://…","from":"…","to":"…"}'
  */
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -12,10 +10,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { BENCH_TENANT, BENCH_TOKEN } from '../lib/fake-graph.mjs'
 import { loadAppModules } from '../lib/app-modules.mjs'
+import { caseArguments, errorText, startHeapCase } from '../lib/heap-case.mjs'
 
-const { mode, baseUrl, from, to } = JSON.parse(process.argv[2] ?? '{}')
-if (!['stream', 'naive'].includes(mode) || !baseUrl) throw new Error(`bad arguments: ${process.argv[2]}`)
-if (typeof globalThis.gc !== 'function') throw new Error('run with node --expose-gc')
+const { mode, baseUrl, from, to } = caseArguments(
+  (options) => ['stream', 'naive'].includes(options.mode) && Boolean(options.baseUrl),
+)
 
 const app = await loadAppModules()
 const now = new Date(BENCH_TENANT.MOCK_NOW)
@@ -28,23 +27,10 @@ const plan = app.createExportPlan({
 })
 const client = app.createGraphClient({ baseUrl, getAccessToken: async () => BENCH_TOKEN })
 
-const memory = () => {
-  const usage = process.memoryUsage()
-  return usage.heapUsed + usage.arrayBuffers
-}
-globalThis.gc()
-globalThis.gc()
-const base = memory()
-let peak = base
-const sample = () => {
-  const current = memory()
-  if (current > peak) peak = current
-}
-const timer = setInterval(sample, 5)
 let bytes = 0
 let records = 0
 let error = null
-const started = performance.now()
+const { sample, finish } = startHeapCase()
 if (mode === 'stream') {
   // The CLI's stores: files and checkpoint on disk (a temporary folder), manifest hashed from the files.
   const folder = await mkdtemp(join(tmpdir(), 'bench-export-'))
@@ -79,10 +65,7 @@ if (mode === 'stream') {
     }
   } catch (caught) {
     sample()
-    error = caught instanceof Error ? `${caught.name}: ${caught.message}` : String(caught)
+    error = errorText(caught)
   }
 }
-const ms = performance.now() - started
-clearInterval(timer)
-sample()
-process.stdout.write(`${JSON.stringify({ mode, ms, records, bytes, heapGrowth: peak - base, error })}\n`)
+finish({ mode, records, bytes, error })
