@@ -32,6 +32,8 @@ export function startHeapCase() {
   const started = performance.now()
   return {
     sample,
+    /** Heap growth right now (for a case that must stop before it runs out of heap). */
+    growth: () => memory() - base,
     /** Stops the clock and the sampler; prints `fields` with `ms` and `heapGrowth` as one JSON line. */
     finish(fields) {
       const ms = performance.now() - started
