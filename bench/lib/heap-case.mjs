@@ -1,9 +1,9 @@
 /**
  * The common frame of the memory cases in bench/children (downloads, export): each runs in a fresh
- * `node --expose-gc` process so its heap figures are not polluted by other cases.
- * Heap growth = peak of (heapUsed + arrayBuffers) minus the same after a full GC right before the work, sampled
- * every 5 ms and whenever the case calls `sample()` (on every page, every write). `finish()` prints one JSON line.
+ * `node --expose-gc` process so its heap figures are not polluted by other cases; the heap figure is
+ * heap-sampler.mjs's. `finish()` prints one JSON line.
  */
+import { startHeapSampler } from './heap-sampler.mjs'
 
 /** The case's JSON argument, checked by `valid` (a bad one is a bench bug: fail loudly). */
 export function caseArguments(valid) {
@@ -13,33 +13,18 @@ export function caseArguments(valid) {
   return options
 }
 
-const memory = () => {
-  const usage = process.memoryUsage()
-  return usage.heapUsed + usage.arrayBuffers
-}
-
-/** Starts measuring: call right before the work, after loading modules and building inputs. */
+/** Starts measuring (heap-sampler.mjs): call right before the work, after loading modules and building inputs. */
 export function startHeapCase() {
-  globalThis.gc()
-  globalThis.gc()
-  const base = memory()
-  let peak = base
-  const sample = () => {
-    const current = memory()
-    if (current > peak) peak = current
-  }
-  const timer = setInterval(sample, 5)
+  const heap = startHeapSampler()
   const started = performance.now()
   return {
-    sample,
-    /** Heap growth right now (for a case that must stop before it runs out of heap). */
-    growth: () => memory() - base,
+    sample: heap.sample,
+    growth: heap.growth,
     /** Stops the clock and the sampler; prints `fields` with `ms` and `heapGrowth` as one JSON line. */
     finish(fields) {
       const ms = performance.now() - started
-      clearInterval(timer)
-      sample()
-      process.stdout.write(`${JSON.stringify({ ...fields, ms, heapGrowth: peak - base })}\n`)
+      const heapGrowth = heap.stop()
+      process.stdout.write(`${JSON.stringify({ ...fields, ms, heapGrowth })}\n`)
     },
   }
 }
