@@ -2,16 +2,22 @@
 import { defineConfig, type Plugin } from 'vite'
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
-import { contentSecurityPolicyPlugin } from './vite-plugins/csp.ts'
+import { builtFileName, contentSecurityPolicyPlugin } from './vite-plugins/csp.ts'
+
+/** The chunks main.tsx imports dynamically on every visit: the app, and the mock engine's msw client. */
+const APP_ENTRY = '/src/app/start-app.tsx'
+const MSW_BRIDGE_ENTRY = '/mocks/browser.ts'
 
 /**
- * main.tsx starts the mock engine (mocks/browser.ts, a dynamic import) on every visit, so the browser may as well
- * fetch and compile it while the app's own chunks load, instead of after they ran (issue #7, start-up).
+ * main.tsx is a tiny first script that imports the app and msw's client dynamically, so that both start (and the
+ * fake's engine worker with them) before the app's large chunk is parsed (issue #16). The browser should fetch them
+ * at once, in parallel with main.tsx, instead of after it ran: index.html links them as modulepreloads. The build
+ * fails if main.tsx or msw's client came to import the app's chunk: they would then wait for it again.
  */
-function preloadMockEnginePlugin(): Plugin {
+function preloadEagerChunksPlugin(): Plugin {
   let base = '/'
   return {
-    name: 'preload-mock-engine',
+    name: 'preload-eager-chunks',
     apply: 'build',
     configResolved(config) {
       base = config.base
@@ -19,24 +25,41 @@ function preloadMockEnginePlugin(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(html, { bundle }) {
-        const engine = Object.values(bundle ?? {}).find(
-          (output) => output.type === 'chunk' && output.facadeModuleId?.endsWith('/mocks/browser.ts'),
+        const chunks = Object.values(bundle ?? {}).flatMap((output) =>
+          output.type === 'chunk' ? [output] : [],
         )
-        if (!engine || engine.type !== 'chunk') return []
+        // By module, not facade: start-app.tsx is inside the first-screen group's chunk, which has none.
+        const holding = (entry: string) => {
+          const chunk = chunks.find((candidate) => candidate.moduleIds.some((id) => id.endsWith(entry)))
+          if (!chunk) throw new Error(`preload-eager-chunks: no chunk holds ${entry}`)
+          return chunk
+        }
+        const app = holding(APP_ENTRY)
+        const bridge = holding(MSW_BRIDGE_ENTRY)
+        for (const early of [...chunks.filter((chunk) => chunk.isEntry), bridge]) {
+          if (early.imports.includes(app.fileName)) {
+            throw new Error(
+              `preload-eager-chunks: ${early.fileName} imports the app's chunk ${app.fileName}, so it would wait for it; ` +
+                "keep what main.tsx and mocks/browser.ts import out of start-app.tsx's static imports (vite.config.ts)",
+            )
+          }
+        }
         // Files the page already loads (the entry and its preloads) are not linked twice.
-        const files = [engine.fileName, ...engine.imports].filter((fileName) => !html.includes(fileName))
-        return files.map((fileName) => ({
-          tag: 'link',
-          attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${fileName}` },
-          injectTo: 'head' as const,
-        }))
+        const files = new Set([bridge.fileName, ...bridge.imports, app.fileName, ...app.imports])
+        return [...files]
+          .filter((fileName) => !html.includes(fileName))
+          .map((fileName) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${fileName}` },
+            injectTo: 'head' as const,
+          }))
       },
     },
   }
 }
 
 export default defineConfig(({ mode }) => ({
-  plugins: [react(), contentSecurityPolicyPlugin(), preloadMockEnginePlugin()],
+  plugins: [react(), contentSecurityPolicyPlugin(), preloadEagerChunksPlugin()],
   // The browser's msw never needs a real cookie jar (mocks/shims/tough-cookie.ts says why); tests keep it.
   resolve:
     mode === 'test'
@@ -45,19 +68,35 @@ export default defineConfig(({ mode }) => ({
           alias: { 'tough-cookie': fileURLToPath(new URL('./mocks/shims/tough-cookie.ts', import.meta.url)) },
         },
   // The fake Graph's engine runs in a module worker (mocks/engine-worker.ts), which may share chunks.
-  worker: { format: 'es' },
+  worker: {
+    format: 'es',
+    // The file engine's workers go to their own folder, for the static hosts' headers (vite-plugins/csp.ts).
+    rolldownOptions: {
+      output: {
+        entryFileNames: (chunk) => builtFileName(chunk.name, '.js'),
+        assetFileNames: (asset) => builtFileName(asset.names[0], '[extname]'),
+      },
+    },
+  },
   build: {
     outDir: mode === 'e2e' ? 'dist-e2e' : 'dist',
     // Fluent alone is ~500 kB before gzip; the first-screen budget is tracked by `npm run bench`.
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
       output: {
+        assetFileNames: (asset) => builtFileName(asset.names[0], '[extname]'),
         codeSplitting: {
-          // Issue #16: everything the page statically needs before its first rows goes in one chunk. Left to
-          // itself, Rolldown split it into ~60 files shared with the on-demand chunks, and gzip, compressing
-          // each file alone, lost ~24 kB to the repeated headers, import lists and unshared dictionaries.
-          // main.tsx is in it too, so it must not await at top level what imports this chunk (main.tsx says why).
-          groups: [{ name: 'first-screen', tags: ['$initial'] }],
+          // Issue #16: everything the app statically needs before its first rows goes in one chunk: start-app.tsx
+          // and its static imports (a group takes its modules' dependencies along). Left to itself, Rolldown split
+          // it into ~60 files shared with the on-demand chunks, and gzip, compressing each file alone, lost ~24 kB
+          // to the repeated headers, import lists and unshared dictionaries. main.tsx and msw's client stay out of
+          // it: they must run before this chunk is parsed (main.tsx says why).
+          groups: [
+            // Vite's dynamic-import helper, which main.tsx calls too: in the first-screen chunk it would make
+            // main.tsx wait for that whole chunk.
+            { name: 'preload-helper', test: /vite\/preload-helper/, priority: 2 },
+            { name: 'first-screen', test: /[\\/]src[\\/]app[\\/]start-app\.tsx$/, priority: 1 },
+          ],
         },
       },
     },

@@ -11,14 +11,17 @@
  */
 import { http } from 'msw'
 import { setupWorker } from 'msw/browser'
-import type { EngineAnswer, ToEngine } from './engine-protocol.ts'
+import type { EngineAnswer, EngineReply, ToEngine } from './engine-protocol.ts'
 import { GRAPH_URL_PATTERN } from './graph-url.ts'
-import { startMockEngine, type MockEngine, type MockEngineOptions } from './engine.ts'
-import { createScenarioState, type ScenarioState } from './scenarios.ts'
+import type { MockEngine } from './engine.ts'
+import { createScenarioState, type ScenarioName, type ScenarioState } from './scenarios.ts'
 
-export interface StartMockGraphOptions extends MockEngineOptions {
-  /** An engine the app started earlier (startMockEngine); without one, it is started here. */
-  engine?: MockEngine
+performance.mark('mock-bridge:evaluated')
+
+export interface StartMockGraphOptions {
+  /** The engine worker the app created first thing (createMockEngine); the app starts its tenant. */
+  engine: MockEngine
+  scenario?: ScenarioName
 }
 
 export interface RunningMockGraph {
@@ -31,23 +34,28 @@ export interface RunningMockGraph {
 
 /** The page's end of the engine worker: one pending promise per request id. */
 function connectEngine(engine: Worker) {
-  const pending = new Map<number, (answer: EngineAnswer) => void>()
+  const pending = new Map<number, (answer: EngineReply) => void>()
   let nextId = 1
   engine.onmessage = (event: MessageEvent<EngineAnswer>) => {
-    const settle = pending.get(event.data.id)
-    pending.delete(event.data.id)
-    settle?.(event.data)
+    const answer = event.data
+    // The engine's start-up timings are marked by mocks/engine.ts.
+    if (answer.type === 'started') return
+    const settle = pending.get(answer.id)
+    pending.delete(answer.id)
+    settle?.(answer)
   }
   const post = (message: ToEngine, transfer: Transferable[] = []) => engine.postMessage(message, transfer)
   const answerFor = async (request: Request): Promise<Response> => {
     const body = request.method === 'GET' || request.method === 'HEAD' ? null : await request.arrayBuffer()
     const id = nextId++
-    const answer = new Promise<EngineAnswer>((resolve) => pending.set(id, resolve))
+    if (id === 1) performance.mark('mock-bridge:first-request')
+    const answer = new Promise<EngineReply>((resolve) => pending.set(id, resolve))
     post(
       { type: 'request', id, method: request.method, url: request.url, headers: [...request.headers], body },
       body ? [body] : [],
     )
     const reply = await answer
+    if (id === 1) performance.mark('mock-bridge:first-answer')
     if (reply.type === 'network-error') return Response.error()
     return new Response(reply.body, {
       status: reply.status,
@@ -58,10 +66,11 @@ function connectEngine(engine: Worker) {
   return { post, answerFor }
 }
 
-export async function startMockGraph(opts: StartMockGraphOptions = {}): Promise<RunningMockGraph> {
-  const started = opts.engine ?? startMockEngine(opts)
-  const scenarios = createScenarioState(started.scenario)
-  const engine = connectEngine(started.worker)
+export async function startMockGraph(opts: StartMockGraphOptions): Promise<RunningMockGraph> {
+  const scenarios = createScenarioState(opts.scenario)
+  const engine = connectEngine(opts.engine.worker)
+  // The worker starts healthy ('none'); it follows this state from here on.
+  if (scenarios.get() !== 'none') engine.post({ type: 'scenario', name: scenarios.get() })
   scenarios.subscribe((name) => engine.post({ type: 'scenario', name }))
   const worker = setupWorker(http.all(GRAPH_URL_PATTERN, ({ request }) => engine.answerFor(request)))
   const start = async () => {
@@ -73,5 +82,6 @@ export async function startMockGraph(opts: StartMockGraphOptions = {}): Promise<
     })
   }
   await start()
+  performance.mark('mock-bridge:service-worker-ready')
   return { scenarios, stop: () => worker.stop(), resume: start }
 }

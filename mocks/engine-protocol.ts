@@ -11,7 +11,6 @@ export interface EngineStart {
   /** The tenant's "now", ms since the epoch. */
   now: number
   size: TenantSize
-  scenario: ScenarioName
 }
 
 export interface EngineScenario {
@@ -30,6 +29,9 @@ export interface EngineRequest {
 
 export type ToEngine = EngineStart | EngineScenario | EngineRequest
 
+/** The worker's answer to one request (EngineRequest.id). */
+export type EngineReply = Exclude<EngineAnswer, { type: 'started' }>
+
 export type EngineAnswer =
   | {
       type: 'response'
@@ -41,3 +43,9 @@ export type EngineAnswer =
     }
   /** The fake dropped the connection (the `flaky` scenario): the page sees a network error. */
   | { type: 'network-error'; id: number }
+  /**
+   * Sent once, after the start message: when the worker's script ran and when the tenant was built, in ms since
+   * the epoch (performance.timeOrigin + now; the worker's clock origin is not the page's). The page turns them
+   * into performance marks, so the bench can tell where start-up time goes.
+   */
+  | { type: 'started'; evaluatedAt: number; builtAt: number }

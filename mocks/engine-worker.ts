@@ -1,56 +1,18 @@
 /**
  * The fake Graph's engine in a module Web Worker (issue #16): the tenant is built and every page generated
  * here, off the page's main thread, so neither its code nor its work delays the first rows or a scroll
- * frame. The page's MSW bridge (mocks/browser.ts) posts each Graph request and gets the answer back.
+ * frame. The page's MSW bridge (mocks/browser.ts) posts each Graph request and gets the answer back;
+ * mocks/engine-host.ts handles the messages.
  */
 /// <reference lib="webworker" />
-import type { EngineAnswer, ToEngine } from './engine-protocol.ts'
-import { createGraphRequestHandler, type GraphRequestHandler } from './graph/handle-request.ts'
-import { createScenarioState, type ScenarioState } from './scenarios.ts'
-import { createTenant } from './tenant/index.ts'
+import type { ToEngine } from './engine-protocol.ts'
+import { createEngineHost } from './engine-host.ts'
 
 declare const self: DedicatedWorkerGlobalScope
 
-let scenarios: ScenarioState | null = null
-let handle: GraphRequestHandler | null = null
-
-async function answer(message: Extract<ToEngine, { type: 'request' }>): Promise<void> {
-  if (!handle) throw new Error('the mock engine got a request before its start message')
-  const request = new Request(message.url, {
-    method: message.method,
-    headers: message.headers,
-    body: message.body,
-  })
-  const response = await handle(request)
-  if (response.type === 'error') {
-    self.postMessage({ type: 'network-error', id: message.id } satisfies EngineAnswer)
-    return
-  }
-  const body = await response.arrayBuffer()
-  const reply: EngineAnswer = {
-    type: 'response',
-    id: message.id,
-    status: response.status,
-    statusText: response.statusText,
-    headers: [...response.headers],
-    body,
-  }
-  self.postMessage(reply, [body])
-}
-
-self.onmessage = (event: MessageEvent<ToEngine>) => {
-  const message = event.data
-  if (message.type === 'start') {
-    scenarios = createScenarioState(message.scenario)
-    const tenant = createTenant({ seed: message.seed, now: new Date(message.now), size: message.size })
-    handle = createGraphRequestHandler({ tenant, scenarios })
-  } else if (message.type === 'scenario') {
-    scenarios?.set(message.name)
-  } else {
-    answer(message).catch((error: unknown) => {
-      // A bug in the bridge or the engine: the page sees a failed request and the console says why.
-      console.error('[mock graph worker] request failed', error)
-      self.postMessage({ type: 'network-error', id: message.id } satisfies EngineAnswer)
-    })
-  }
-}
+const receive = createEngineHost({
+  post: (answer, transfer = []) => self.postMessage(answer, transfer),
+  // The worker's clock origin is not the page's: the page converts epoch ms into its own marks.
+  now: () => performance.timeOrigin + performance.now(),
+})
+self.onmessage = (event: MessageEvent<ToEngine>) => receive(event.data)

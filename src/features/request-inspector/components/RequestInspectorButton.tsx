@@ -1,4 +1,4 @@
-import { Suspense, lazy, useRef, useState } from 'react'
+import { Suspense, lazy, useState } from 'react'
 import { Button } from '@fluentui/react-components'
 import { ErrorBoundary } from '../../../components/ErrorBoundary.tsx'
 
@@ -11,16 +11,9 @@ const RequestInspectorPane = lazy(async () => ({
 export function RequestInspectorButton() {
   const [open, setOpen] = useState(false)
   const [everOpened, setEverOpened] = useState(false)
-  const button = useRef<HTMLButtonElement>(null)
-  const close = () => {
-    setOpen(false)
-    // The pane mounted after the click, so the drawer cannot know what had focus before: give it back here.
-    button.current?.focus()
-  }
   return (
     <>
       <Button
-        ref={button}
         appearance="subtle"
         onClick={() => {
           setEverOpened(true)
@@ -32,7 +25,7 @@ export function RequestInspectorButton() {
       {everOpened && (
         <ErrorBoundary what="The request inspector" resetKey={open}>
           <Suspense fallback={null}>
-            <RequestInspectorPane open={open} onClose={close} />
+            <RequestInspectorPane open={open} onClose={() => setOpen(false)} />
           </Suspense>
         </ErrorBoundary>
       )}

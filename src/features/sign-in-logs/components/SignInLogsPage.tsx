@@ -87,7 +87,8 @@ export function SignInLogsPage() {
   // Mounted from the first opening on, so the drawer keeps its close animation.
   const [topValuesMounted, setTopValuesMounted] = useState(false)
   const [openedSignIn, setOpenedSignIn] = useState<BetaSignIn | null>(null)
-  const returnFocus = useRef<HTMLElement | null>(null)
+  // §5: focus returns to the row that opened the pane, or the row with that id if the grid re-rendered it.
+  const openedFrom = useRef<{ row: HTMLElement; id: string } | null>(null)
   const wait = useGraphWait()
   // The pane mounts when a sign-in is first selected (a click, or ?selected= in the address) and then stays
   // mounted, so the drawer keeps its close animation. Derived state, set during render (React docs pattern).
@@ -110,7 +111,7 @@ export function SignInLogsPage() {
 
   const openDetails = useCallback(
     (signIn: BetaSignIn, rowElement: HTMLElement) => {
-      returnFocus.current = rowElement
+      openedFrom.current = { row: rowElement, id: signIn.id }
       setOpenedSignIn(signIn)
       setState({ selected: signIn.id })
     },
@@ -126,16 +127,14 @@ export function SignInLogsPage() {
     [setState],
   )
 
-  const closeDetails = () => {
-    const selected = state.selected
-    setState({ selected: null })
-    // §5: focus returns to the row that opened the pane (or the row with that id, if re-rendered).
-    setTimeout(() => {
-      const element = returnFocus.current?.isConnected
-        ? returnFocus.current
-        : document.querySelector<HTMLElement>(`[data-row-id$="${CSS.escape(selected ?? '')}"]`)
-      element?.focus()
-    }, 0)
+  const openingRow = () => {
+    const opened = openedFrom.current
+    if (!opened) return null
+    return opened.row.isConnected
+      ? opened.row
+      : ([...document.querySelectorAll<HTMLElement>('[data-row-id]')].find((row) =>
+          row.dataset['rowId']?.endsWith(opened.id),
+        ) ?? null)
   }
 
   // Remount the grid when the query changes, so expansion and scroll start fresh for new results; not on Refresh.
@@ -275,7 +274,8 @@ export function SignInLogsPage() {
               range={resolveDateRange(state.range, now)}
               now={now}
               onOpenSignIn={openRelated}
-              onClose={closeDetails}
+              onClose={() => setState({ selected: null })}
+              returnFocusTo={openingRow}
             />
           </Suspense>
         </ErrorBoundary>

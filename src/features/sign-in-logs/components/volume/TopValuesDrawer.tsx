@@ -8,11 +8,7 @@ import { useId, useMemo, useState } from 'react'
 import {
   Button,
   Caption1,
-  DrawerBody,
-  DrawerHeader,
-  DrawerHeaderTitle,
   Field,
-  OverlayDrawer,
   Select,
   Spinner,
   Table,
@@ -24,9 +20,9 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components'
-import { DismissRegular } from '@fluentui/react-icons'
 import type { BetaSignIn } from '../../../../../contract/sign-in.ts'
 import { GraphErrorBar } from '../../../../components/GraphErrorBar.tsx'
+import { SidePane } from '../../../../components/SidePane.tsx'
 import type { FilterPill } from '../../model/filter-fields.ts'
 import { tabById, type TabDefinition, type ViewTab } from '../../model/tabs.ts'
 import { topValueColumnsFor, type TopValueColumn, type TopValueRow } from '../../model/top-value-columns.ts'
@@ -56,25 +52,15 @@ export default function TopValuesDrawer(props: TopValuesDrawerProps) {
   const styles = useStyles()
   const { open, onClose } = props
   return (
-    <OverlayDrawer
-      position="end"
-      className={styles.drawer}
+    <SidePane
+      title="Top values"
       open={open}
-      onOpenChange={(_, data) => {
-        if (!data.open) onClose()
-      }}
+      onClose={onClose}
+      className={styles.drawer}
+      bodyClassName={styles.body}
     >
-      <DrawerHeader>
-        <DrawerHeaderTitle
-          action={
-            <Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={onClose} />
-          }
-        >
-          Top values
-        </DrawerHeaderTitle>
-      </DrawerHeader>
-      <DrawerBody className={styles.body}>{open && <TopValuesFor {...props} />}</DrawerBody>
-    </OverlayDrawer>
+      {open && <TopValuesFor {...props} />}
+    </SidePane>
   )
 }
 

@@ -1,0 +1,121 @@
+/**
+ * The app itself, started by the page's first script (main.tsx) once this chunk has loaded. Everything the first
+ * screen renders is statically imported from here, so it is one chunk (vite.config.ts, issue #16).
+ */
+import { StrictMode, Suspense, lazy, use } from 'react'
+import { createRoot } from 'react-dom/client'
+import type { RunningMockGraph } from '../../mocks/browser.ts'
+import type { MockEngine } from '../../mocks/engine.ts'
+import type { ScenarioState } from '../../mocks/scenarios.ts'
+import { appEnv } from '../config/env.ts'
+import { useDataSourceSelection } from '../features/data-source/index.ts'
+import { App } from './App.tsx'
+import { systemClock, type Clock } from '../lib/clock/clock.tsx'
+import { createMockDataSource, type DataSource } from '../lib/data-source/data-source.tsx'
+import { createRequestLog, type RequestLog } from '../lib/data-source/request-log.tsx'
+import { preloadStoredTheme } from './theme.tsx'
+
+// Loaded with the fake, not in the first-screen chunk: the picker shows only once the fake runs, and its list of
+// scenarios (mocks/scenarios.ts) is shared with msw's client, which would otherwise wait for that whole chunk.
+const ScenarioPicker = lazy(async () => ({ default: (await import('./ScenarioPicker.tsx')).ScenarioPicker }))
+
+export interface StartAppOptions {
+  rootElement: HTMLElement
+  /** The fake Graph's engine worker, created by main.tsx before this chunk loaded; its tenant is started here. */
+  mockEngine: MockEngine
+  /** msw's client and the bridge to the engine, registering its service worker meanwhile. */
+  mockGraph: Promise<RunningMockGraph>
+}
+
+interface RootProps {
+  mockTenant: DataSource
+  requestLog: RequestLog
+  onKindChange: (kind: 'mock' | 'graph') => Promise<void>
+  clockOf: (source: DataSource) => Clock
+  /** null when the fake did not start: the picker stays away (the failure shows on the requests). */
+  mockScenarios: Promise<ScenarioState | null>
+}
+
+/** The scenario picker appears once the fake runs (it needs the fake's scenario state). */
+function MockScenarioPicker({ scenarios }: { scenarios: Promise<ScenarioState | null> }) {
+  const running = use(scenarios)
+  return running && <ScenarioPicker scenarios={running} />
+}
+
+function Root({ mockTenant, requestLog, onKindChange, clockOf, mockScenarios }: RootProps) {
+  const { source, controls } = useDataSourceSelection(mockTenant, {
+    onKindChange,
+    onRequest: requestLog.record,
+  })
+  return (
+    <App
+      dataSource={source}
+      requestLog={requestLog}
+      clock={clockOf(source)}
+      headerActions={
+        <>
+          {controls}
+          {source.kind === 'mock' && (
+            <Suspense fallback={null}>
+              <MockScenarioPicker scenarios={mockScenarios} />
+            </Suspense>
+          )}
+        </>
+      }
+    />
+  )
+}
+
+export function startApp({ rootElement, mockEngine, mockGraph }: StartAppOptions): void {
+  const env = appEnv()
+  const mockNow = env.mockNow ?? systemClock()
+  // The worker has been loading since the page's first script; now it learns which tenant to build.
+  mockEngine.start({ seed: env.mockSeed, now: mockNow, size: env.mockSize })
+  // Every Graph request of the page, whichever source made it, for the request inspector (issue #12).
+  const requestLog = createRequestLog()
+  // A Graph client at the real origin with a non-empty bearer token (the fake accepts any, mocks/graph/auth.ts);
+  // its requests wait for msw's service worker, so the shell renders meanwhile (issue #7).
+  const mockTenant = createMockDataSource({ ready: mockGraph, onRequest: requestLog.record })
+  // A fixed VITE_MOCK_NOW pins the app's clock to the tenant's, so "Last 24 hours" is deterministic.
+  const mockClock = env.mockNow ? () => new Date(mockNow) : systemClock
+
+  // The worker answers Graph URLs on every origin, so it must be off while the app talks to a real Graph
+  // (or to the standalone fake), and on again when the user switches back.
+  const onKindChange = async (kind: 'mock' | 'graph') => {
+    const running = await mockGraph
+    if (kind === 'graph') running.stop()
+    else await running.resume()
+  }
+
+  /** Opened files count back from their newest record, so "Last 24 hours" finds data from last month's export. */
+  const filesClocks = new WeakMap<DataSource, () => Date>()
+  const clockOf = (source: DataSource) => {
+    const newest = source.files?.span?.newest
+    if (source.kind !== 'files' || !newest) return source.kind === 'mock' ? mockClock : systemClock
+    // One clock per opened set, so the page's "now" keeps its identity across renders.
+    let clock = filesClocks.get(source)
+    if (!clock) filesClocks.set(source, (clock = () => new Date(newest)))
+    return clock
+  }
+
+  const mockScenarios = mockGraph.then(
+    (running) => running.scenarios,
+    () => null,
+  )
+
+  // The dark tokens are a chunk of their own; a stored dark choice waits for them so the page never flashes light.
+  void preloadStoredTheme().then(() => {
+    performance.mark('app:render')
+    createRoot(rootElement).render(
+      <StrictMode>
+        <Root
+          mockTenant={mockTenant}
+          requestLog={requestLog}
+          onKindChange={onKindChange}
+          clockOf={clockOf}
+          mockScenarios={mockScenarios}
+        />
+      </StrictMode>,
+    )
+  })
+}
