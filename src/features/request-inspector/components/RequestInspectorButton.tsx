@@ -1,9 +1,10 @@
-import { Suspense, lazy, useState } from 'react'
+import { Suspense, useState } from 'react'
+import { retryableLazy } from '../../../components/retryable-lazy.tsx'
 import { Button } from '@fluentui/react-components'
 import { ErrorBoundary } from '../../../components/ErrorBoundary.tsx'
 
 // The pane and its formatters load on first opening: the first screen's JavaScript does not grow (issue #7).
-const RequestInspectorPane = lazy(async () => ({
+const RequestInspectorPane = retryableLazy(async () => ({
   default: (await import('./RequestInspectorPane.tsx')).RequestInspectorPane,
 }))
 

@@ -1,4 +1,5 @@
-import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react'
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react'
+import { retryableLazy } from '../../../components/retryable-lazy.tsx'
 import {
   Breadcrumb,
   BreadcrumbButton,
@@ -30,19 +31,19 @@ import { SignInToolbar } from './SignInToolbar.tsx'
 import { VolumeHistogramSlot } from './volume/VolumeHistogramSlot.tsx'
 
 // Loaded on first use (issue #7: first-screen JavaScript): the Columns dialog and the details pane with its tables.
-const ColumnsPickerDialog = lazy(async () => ({
+const ColumnsPickerDialog = retryableLazy(async () => ({
   default: (await import('./ColumnsPickerDialog.tsx')).ColumnsPickerDialog,
 }))
-const TopValuesDrawer = lazy(() => import('./volume/TopValuesDrawer.tsx'))
-const SignInDetailsPane = lazy(async () => ({
+const TopValuesDrawer = retryableLazy(() => import('./volume/TopValuesDrawer.tsx'))
+const SignInDetailsPane = retryableLazy(async () => ({
   default: (await import('./details/SignInDetailsPane.tsx')).SignInDetailsPane,
 }))
 // Issue #16: the first tab is the flat grid, so the treegrid (grouped tabs) and the four-stream merge (All
 // sign-ins) load when their tab is first shown; the skeleton they would show while loading stands in meanwhile.
-const GroupedSignInView = lazy(async () => ({
+const GroupedSignInView = retryableLazy(async () => ({
   default: (await import('./GroupedSignInView.tsx')).GroupedSignInView,
 }))
-const AllSignInsView = lazy(async () => ({
+const AllSignInsView = retryableLazy(async () => ({
   default: (await import('./AllSignInsView.tsx')).AllSignInsView,
 }))
 
@@ -130,11 +131,11 @@ export function SignInLogsPage() {
   const openingRow = () => {
     const opened = openedFrom.current
     if (!opened) return null
-    return opened.row.isConnected
-      ? opened.row
-      : ([...document.querySelectorAll<HTMLElement>('[data-row-id]')].find((row) =>
-          row.dataset['rowId']?.endsWith(opened.id),
-        ) ?? null)
+    // Grid rows are pooled: the element may since show another sign-in, or have left the page.
+    const showsIt = (row: HTMLElement) =>
+      row.isConnected && (row.dataset['rowId']?.endsWith(opened.id) ?? false)
+    if (showsIt(opened.row)) return opened.row
+    return [...document.querySelectorAll<HTMLElement>('[data-row-id]')].find(showsIt) ?? null
   }
 
   // Remount the grid when the query changes, so expansion and scroll start fresh for new results; not on Refresh.

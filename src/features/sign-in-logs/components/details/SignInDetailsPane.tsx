@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react'
+import { Suspense, useEffect, useRef, useState } from 'react'
+import { retryableLazy } from '../../../../components/retryable-lazy.tsx'
 import { Spinner, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components'
 import { useQuery } from '@tanstack/react-query'
 import type { BetaSignIn } from '../../../../../contract/sign-in.ts'
@@ -34,7 +35,9 @@ import { SourceFileNote } from './SourceFileNote.tsx'
 import type { DateWindow } from '../../api/build-filter.ts'
 
 // Its own chunk: the pivots' queries and table load when the tab is first opened.
-const RelatedSignIns = lazy(async () => ({ default: (await import('./RelatedSignIns.tsx')).RelatedSignIns }))
+const RelatedSignIns = retryableLazy(async () => ({
+  default: (await import('./RelatedSignIns.tsx')).RelatedSignIns,
+}))
 
 const useStyles = makeStyles({
   drawer: { width: 'min(720px, 100vw)' },
