@@ -2,7 +2,7 @@
 import { defineConfig, type Plugin } from 'vite'
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
-import { contentSecurityPolicyPlugin } from './vite-plugins/csp.ts'
+import { builtFileName, contentSecurityPolicyPlugin } from './vite-plugins/csp.ts'
 
 /** The chunks main.tsx imports dynamically on every visit: the app, and the mock engine's msw client. */
 const APP_ENTRY = '/src/app/start-app.tsx'
@@ -68,13 +68,23 @@ export default defineConfig(({ mode }) => ({
           alias: { 'tough-cookie': fileURLToPath(new URL('./mocks/shims/tough-cookie.ts', import.meta.url)) },
         },
   // The fake Graph's engine runs in a module worker (mocks/engine-worker.ts), which may share chunks.
-  worker: { format: 'es' },
+  worker: {
+    format: 'es',
+    // The file engine's workers go to their own folder, for the static hosts' headers (vite-plugins/csp.ts).
+    rolldownOptions: {
+      output: {
+        entryFileNames: (chunk) => builtFileName(chunk.name, '.js'),
+        assetFileNames: (asset) => builtFileName(asset.names[0], '[extname]'),
+      },
+    },
+  },
   build: {
     outDir: mode === 'e2e' ? 'dist-e2e' : 'dist',
     // Fluent alone is ~500 kB before gzip; the first-screen budget is tracked by `npm run bench`.
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
       output: {
+        assetFileNames: (asset) => builtFileName(asset.names[0], '[extname]'),
         codeSplitting: {
           // Issue #16: everything the app statically needs before its first rows goes in one chunk: start-app.tsx
           // and its static imports (a group takes its modules' dependencies along). Left to itself, Rolldown split

@@ -3,31 +3,10 @@
  * of a member's and a guest's sign-in; and the Conditional Access tab's policies expand by keyboard. Axe
  * runs in both themes on the opened policy.
  */
-import { readFileSync } from 'node:fs'
 import * as enumValues from '../contract/enum-values.ts'
 import type { BetaSignIn } from '../contract/sign-in.ts'
-import { createTenant, tenantConfigFromEnv } from '../mocks/tenant/index.ts'
+import { newestInteractive } from './e2e-tenant.ts'
 import { expect, test, type SignInLogsPage } from './fixtures.ts'
-
-/** The e2e build's tenant (the VITE_MOCK_* lines of .env.e2e), to pick a member's and a guest's sign-in. */
-function e2eTenant() {
-  const env: Record<string, string> = {}
-  for (const line of readFileSync(new URL('../.env.e2e', import.meta.url), 'utf8').split('\n')) {
-    const match = /^VITE_(MOCK_[A-Z]+)=(.*)$/.exec(line.trim())
-    if (match?.[1] && match[2] !== undefined) env[match[1]] = match[2]
-  }
-  return createTenant(tenantConfigFromEnv(env))
-}
-
-const tenant = e2eTenant()
-
-function newestInteractive(matches: (signIn: BetaSignIn) => boolean): BetaSignIn | undefined {
-  for (let hour = tenant.hourCount - 1; hour >= 0; hour -= 1) {
-    const found = tenant.signInsInHour('interactiveUser', hour).find(matches)
-    if (found) return found
-  }
-  return undefined
-}
 
 /** Every member name of every Graph enum we know (contract/enum-values.ts), e.g. `member`, `b2bCollaboration`. */
 const rawEnumNames = new Set<string>(

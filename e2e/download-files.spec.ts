@@ -1,8 +1,8 @@
 /**
- * Downloads end to end (issue #5, downloads.md): each tab × format through the toolbar's Download
- * menu, the real file saved by the browser (headless Chromium has no usable save picker, so the
- * Blob-download fallback runs), parsed, and compared with the API's answer for the same query —
- * paged straight through the fake Graph from the page (the MSW worker answers).
+ * Downloads end to end (issues #5, #13, downloads.md): each tab × format through the toolbar's Download
+ * menu, the real file streamed into the Origin Private File System and handed to the browser as a normal
+ * download (no save picker: Playwright's `download` event receives it), parsed, and compared with the API's
+ * answer for the same query — paged straight through the fake Graph from the page (the MSW worker answers).
  */
 import { readFile } from 'node:fs/promises'
 import Papa from 'papaparse'
@@ -123,6 +123,22 @@ const CASES: FileCase[] = [
 const paneTitle = (format: Format) => `Download Sign-ins in ${format.toUpperCase()} format`
 const isListRequest = (url: string) => /\/auditLogs\/signIns\?/i.test(url)
 
+/** The private files of downloads in the Origin Private File System ('download-<id>/<name>'). */
+function privateDownloadFiles(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    type Folder = FileSystemDirectoryHandle & { keys(): AsyncIterable<string> }
+    const root = (await navigator.storage.getDirectory()) as Folder
+    const exports = (await root.getDirectoryHandle('exports').catch(() => null)) as Folder | null
+    const paths: string[] = []
+    for await (const folder of exports?.keys() ?? []) {
+      if (!folder.startsWith('download-')) continue
+      const files = (await exports!.getDirectoryHandle(folder)) as Folder
+      for await (const name of files.keys()) paths.push(`${folder}/${name}`)
+    }
+    return paths
+  })
+}
+
 async function openPane(page: Page, format: Format) {
   await page
     .getByRole('toolbar', { name: 'Sign-in logs commands' })
@@ -150,6 +166,8 @@ async function saveFile(page: Page, format: Format, index: number) {
   const text = await readFile(await download.path(), 'utf8')
   page.off('request', onRequest)
   await expect(pane.getByText(/^Downloaded$/).first()).toBeVisible()
+  // It came through the browser's private storage (kept until the browser has surely read it), not memory.
+  expect(await privateDownloadFiles(page)).toContainEqual(expect.stringMatching(new RegExp(`/${fileName}$`)))
   await pane.getByRole('button', { name: 'Close' }).click()
   await expect(pane).toBeHidden()
   return { fileName, suggested: download.suggestedFilename(), text, firstRequest: requests[0] ?? '' }
@@ -267,8 +285,8 @@ async function setScenario(page: Page, name: string) {
 
 // The shared fixture fails on any console error; a faulty Graph makes Chromium log each 429/503/504
 // ("Failed to load resource"), which is the point of this test. Everything else still fails it.
-test('throttled and flaky Graph still produce exactly the same file', async ({ page }) => {
-  test.setTimeout(180_000)
+/** Opens a month of non-interactive sign-ins and saves a clean JSON file to compare faulty runs with. */
+async function cleanFileWithFaultWatch(page: Page) {
   const unexpected: string[] = []
   page.on('console', (message) => {
     const text = message.text()
@@ -295,7 +313,14 @@ test('throttled and flaky Graph still produce exactly the same file', async ({ p
   const clean = await saveFile(page, 'json', 1)
   const cleanRecords = await pagedRecords(page, clean.firstRequest)
   expect((JSON.parse(clean.text) as BetaSignIn[]).map((r) => r.id)).toEqual(cleanRecords.map((r) => r.id))
+  return { clean, faults, unexpected }
+}
 
+test('a throttled Graph still produces exactly the same file, each page refused at most once', async ({
+  page,
+}) => {
+  test.setTimeout(150_000)
+  const { clean, faults, unexpected } = await cleanFileWithFaultWatch(page)
   await setScenario(page, 'throttle')
   // Spend the fake's budget (5 requests / 10 s, graph-api.md §4.3) first, so the downloads start on a refusing
   // Graph whatever the machine's speed; waiting on timing alone made this test flaky.
@@ -315,7 +340,13 @@ test('throttled and flaky Graph still produce exactly the same file', async ({ p
   // The page's requests share one scheduler (src/lib/scheduler) that keeps to the budget from the first 429 on,
   // so the two downloads' many pages are refused at most once each, however long they page.
   expect(faults.throttled).toBeLessThanOrEqual(2)
+  await setScenario(page, 'none')
+  expect(unexpected).toEqual([])
+})
 
+test('a flaky Graph (5xx, dropped connections) still produces exactly the same file', async ({ page }) => {
+  test.setTimeout(150_000)
+  const { clean, faults, unexpected } = await cleanFileWithFaultWatch(page)
   await setScenario(page, 'flaky')
   for (let run = 0; run < 4; run += 1) expect((await saveFile(page, 'json', 1)).text).toBe(clean.text)
   expect(faults.server + faults.dropped).toBeGreaterThan(0)
@@ -323,7 +354,10 @@ test('throttled and flaky Graph still produce exactly the same file', async ({ p
   expect(unexpected).toEqual([])
 })
 
-test('Cancel stops the download and saves nothing', async ({ logs, page }) => {
+test('Cancel stops the download, saves nothing and deletes the partial private file', async ({
+  logs,
+  page,
+}) => {
   await logs.open('?tab=non-interactive&range=1m')
   await setScenario(page, 'slow')
   const pane = await openPane(page, 'csv')
@@ -331,8 +365,10 @@ test('Cancel stops the download and saves nothing', async ({ logs, page }) => {
   page.on('download', () => (downloads += 1))
   await pane.getByRole('button', { name: 'Download', exact: true }).nth(2).click()
   await expect(pane.getByRole('progressbar').first()).toBeVisible()
+  await expect.poll(() => privateDownloadFiles(page)).toHaveLength(1)
   await pane.getByRole('button', { name: 'Cancel' }).click()
   await expect(pane.getByText('No file was saved.')).toBeVisible()
+  expect(await privateDownloadFiles(page)).toEqual([])
   const afterCancel = page
     .waitForRequest((request) => isListRequest(request.url()), { timeout: 2000 })
     .catch(() => null)

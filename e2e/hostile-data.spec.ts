@@ -5,32 +5,10 @@
  * to exactly that Request ID, then its details pane, and checks: the value reads as the literal text, no
  * element was created from it, and nothing ran (no dialog, no alert/confirm/prompt call, no console error).
  */
-import { readFileSync } from 'node:fs'
 import type { BetaSignIn } from '../contract/sign-in.ts'
 import { hostileAppNames, hostileUserAgents, hostileUserNames } from '../mocks/tenant/hostile.ts'
-import { createTenant, tenantConfigFromEnv } from '../mocks/tenant/index.ts'
+import { newestInteractive } from './e2e-tenant.ts'
 import { expect, test } from './fixtures.ts'
-
-/** The e2e build's tenant: the VITE_MOCK_* lines of .env.e2e, read the way the app reads them. */
-function e2eTenant() {
-  const env: Record<string, string> = {}
-  for (const line of readFileSync(new URL('../.env.e2e', import.meta.url), 'utf8').split('\n')) {
-    const match = /^VITE_(MOCK_[A-Z]+)=(.*)$/.exec(line.trim())
-    if (match?.[1] && match[2] !== undefined) env[match[1]] = match[2]
-  }
-  return createTenant(tenantConfigFromEnv(env))
-}
-
-const tenant = e2eTenant()
-
-/** Newest interactive sign-in in the retention window that matches, or undefined. */
-function findInteractive(matches: (signIn: BetaSignIn) => boolean): BetaSignIn | undefined {
-  for (let hour = tenant.hourCount - 1; hour >= 0; hour -= 1) {
-    const found = tenant.signInsInHour('interactiveUser', hour).find(matches)
-    if (found) return found
-  }
-  return undefined
-}
 
 interface HostileCase {
   what: string
@@ -43,13 +21,13 @@ interface HostileCase {
 const cases: HostileCase[] = [
   ...hostileAppNames.map((name) => ({
     what: `app name ${JSON.stringify(name)}`,
-    signIn: findInteractive((signIn) => signIn.appDisplayName === name),
+    signIn: newestInteractive((signIn) => signIn.appDisplayName === name),
     value: (signIn: BetaSignIn) => signIn.appDisplayName ?? '',
     inGrid: true,
   })),
   ...hostileUserAgents.map((agent) => ({
     what: `user agent ${JSON.stringify(agent)}`,
-    signIn: findInteractive((signIn) => signIn.userAgent === agent),
+    signIn: newestInteractive((signIn) => signIn.userAgent === agent),
     value: (signIn: BetaSignIn) => signIn.userAgent ?? '',
     inGrid: false,
   })),
@@ -57,7 +35,7 @@ const cases: HostileCase[] = [
   ...hostileUserNames
     .map(({ last }) => ({
       what: `user name with ${JSON.stringify(last)}`,
-      signIn: findInteractive((signIn) => (signIn.userDisplayName ?? '').includes(last)),
+      signIn: newestInteractive((signIn) => (signIn.userDisplayName ?? '').includes(last)),
       value: (signIn: BetaSignIn) => signIn.userDisplayName ?? '',
       inGrid: true,
     }))

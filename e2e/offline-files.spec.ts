@@ -24,6 +24,14 @@ async function download(page: Page, format: 'csv' | 'json', index: number) {
   return { name: saved.suggestedFilename(), text }
 }
 
+/** The Request ID column of a portal CSV download (the second column). */
+const csvRequestIds = (text: string) =>
+  text
+    .split('\r\n')
+    .slice(1)
+    .filter((line) => line !== '')
+    .map((line) => line.split('","')[1]!)
+
 const fileInput = (page: Page) => page.getByLabel('Sign-in log files')
 
 /** The Request ID column's cells of the rendered rows. */
@@ -38,18 +46,14 @@ async function requestIds(page: Page): Promise<string[]> {
 // The header grows by the files' summary: room enough for the filter popovers.
 test.use({ viewport: { width: 1600, height: 1200 } })
 
-test('downloaded files open offline: same records, filters, details; nothing sent', async ({
+test('downloaded files open offline: same records, filters, details, groups; nothing sent', async ({
   logs,
   page,
 }) => {
   test.setTimeout(180_000)
   await logs.open('?tab=interactive&range=24h')
   const csv = await download(page, 'csv', 0)
-  const csvIds = csv.text
-    .split('\r\n')
-    .slice(1)
-    .filter((line) => line !== '')
-    .map((line) => line.split('","')[1]!)
+  const csvIds = csvRequestIds(csv.text)
   expect(csvIds.length).toBeGreaterThan(0)
   expect(csvIds.length).toBeLessThan(200)
   await logs.tab('Managed identity sign-ins').click()
@@ -99,10 +103,63 @@ test('downloaded files open offline: same records, filters, details; nothing sen
   const filtered = await requestIds(page)
   expect(filtered).toEqual(successIds.slice(0, filtered.length))
 
+  // The filtered subset downloads again from the files: the same sign-ins, in the same order.
+  const reexported = await download(page, 'csv', 0)
+  expect(csvRequestIds(reexported.text)).toEqual(successIds)
+
   // The details pane opens on a record from the file.
   await logs.rows(logs.grid).first().click()
   await expect(logs.detailsPane).toBeVisible()
   await expect(logs.detailsPane.getByText(successIds[0]!).first()).toBeVisible()
+  // It came from the portal's CSV: the pane says which nested details the file cannot have.
+  await expect(logs.detailsPane.getByRole('list', { name: 'Details the CSV lacks' })).toContainText(
+    'Conditional Access and report-only policies',
+  )
+  await expect(logs.detailsPane.getByText(`Read from ${csv.name}, line `)).toBeVisible()
+
+  // The managed identity tab groups the opened JSON locally, by the summaries' keys and UTC days.
+  await page.keyboard.press('Escape')
+  await expect(logs.detailsPane).toBeHidden()
+  type ManagedIdentitySignIn = {
+    id: string
+    createdDateTime: string
+    servicePrincipalId: string
+    status: { errorCode: number }
+    resourceId: string | null
+  }
+  const groups = new Map<string, string[]>()
+  for (const record of jsonRecords as ManagedIdentitySignIn[]) {
+    const key = JSON.stringify([
+      record.createdDateTime.slice(0, 10),
+      record.servicePrincipalId,
+      record.status.errorCode,
+      record.resourceId,
+    ])
+    groups.set(key, [...(groups.get(key) ?? []), record.id])
+  }
+  await logs.tab('Managed identity sign-ins').click()
+  const tree = page.getByRole('treegrid', { name: 'Managed identity sign-ins' })
+  await expect(tree).toHaveAttribute('aria-rowcount', String(groups.size + 1), { timeout: 30_000 })
+  const headers = await tree.getByRole('columnheader').allTextContents()
+  const group = logs.rows(tree).first()
+  const count = Number(await group.locator('td').nth(headers.indexOf('# Sign-ins')).textContent())
+  const sizes = [...groups.values()].map((ids) => ids.length)
+  expect(sizes).toContain(count)
+  await group.click()
+  const children = tree.locator('tr[aria-level="2"]')
+  await expect(children.first()).toBeVisible()
+  await expect(children.first()).toHaveAttribute('aria-setsize', String(count))
+  const childIds = (await children.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row-id')))).map(
+    (rowId) => rowId!.split('/').at(-1)!,
+  )
+  // Every child is one of a single group's sign-ins.
+  expect([...groups.values()].some((ids) => childIds.every((id) => ids.includes(id)))).toBe(true)
+
+  // The whole managed identity tab downloads again as JSON: exactly the opened file's records.
+  const reexportedJson = JSON.parse((await download(page, 'json', 3)).text) as { id: string }[]
+  expect(reexportedJson.map((record) => record.id).sort()).toEqual(
+    jsonRecords.map((record) => record.id).sort(),
+  )
 
   // No request carried any of the files' content.
   for (const id of [...csvIds, ...jsonRecords.map((record) => record.id)]) {

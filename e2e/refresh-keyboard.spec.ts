@@ -96,6 +96,11 @@ test('keyboard: when Cancel disappears focus returns to its file, and every dial
   await page.keyboard.press('Escape')
   await expect(dialog).toBeHidden()
   await expect(columns).toBeFocused()
+  // Closed with the mouse, too: Fluent restores focus only after keyboard use, so it fell to the page's body.
+  await columns.click()
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(columns).toBeFocused()
 
   // Download pane: a slow download cancelled from the keyboard leaves focus on its Download button.
   const toolbarDownload = toolbar.getByRole('button', { name: 'Download' })
@@ -136,6 +141,12 @@ test('keyboard: the connect dialog keeps focus inside, Escape closes it, focus i
     expect(await dialog.evaluate((element) => element.contains(document.activeElement))).toBe(true)
   }
   await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await expect(picker).toBeFocused()
+  // Closed with the mouse: focus is back on Data source too, not on the page's body.
+  await picker.selectOption({ label: 'Microsoft Graph' })
+  await expect(dialog).toBeVisible()
+  await dialog.getByRole('button', { name: 'Close' }).click()
   await expect(dialog).toBeHidden()
   await expect(picker).toBeFocused()
 })

@@ -12,7 +12,9 @@
  *     (Vite writes it into the transformed HTML), which is acceptable on a development machine only.
  *   - loopback on any port in connect-src, so Settings can point at `npm run mock:serve` (as the e2e build does).
  * - Static hosting: public/_headers (Netlify, Cloudflare Pages) and public/staticwebapp.config.json (Azure Static
- *   Web Apps) carry the production headers; a test checks they equal `securityHeaders(contentSecurityPolicy())`.
+ *   Web Apps) carry the production headers, and the engine worker's policy on the folder the build puts its
+ *   scripts in (ENGINE_WORKER_DIR); a test checks that every built path gets from each file what `vite preview`
+ *   sends for it (`responseHeaders`).
  *
  * Directives and why:
  * - script-src 'self' 'wasm-unsafe-eval': no inline scripts, no JavaScript eval; Vite emits only external module
@@ -107,6 +109,19 @@ export const ENGINE_WORKER_SCRIPT =
   /(duckdb-browser-(eh|mvp)\.worker(-[\w-]+)?\.js|\/engine\.worker(-[\w-]+\.js|\.ts))(\?.*)?$/
 
 /**
+ * The build puts those two scripts, and nothing else, in their own top-level folder: static hosts give headers by
+ * path pattern, and a folder is the one pattern every host matches the same way.
+ */
+export const ENGINE_WORKER_DIR = 'file-engine'
+const ENGINE_WORKER_NAME = /^(duckdb-browser-(eh|mvp)\.worker|engine\.worker)(\.js|\.ts)?$/
+
+/** Rolldown's output file name for a chunk or asset named `name` (see vite.config.ts). */
+export function builtFileName(name: string | undefined, extension: '.js' | '[extname]'): string {
+  const folder = name && ENGINE_WORKER_NAME.test(name) ? ENGINE_WORKER_DIR : 'assets'
+  return `${folder}/[name]-[hash]${extension}`
+}
+
+/**
  * The policy of DuckDB's worker only (a worker takes its CSP from its own script's response): its Emscripten glue
  * compiles JavaScript from strings (embind invokers, EM_ASM), so it needs 'unsafe-eval'. The page and the app's
  * own workers keep the strict policy. This worker has no DOM, and may fetch from our origin only: even with eval,
@@ -116,11 +131,17 @@ export function engineWorkerPolicy(): string {
   return "default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval'; connect-src 'self'"
 }
 
+/** The headers of the response to `path`: the engine's worker scripts get their own policy, all else the page's. */
+export function responseHeaders(path: string, headers: Record<string, string>): Record<string, string> {
+  return ENGINE_WORKER_SCRIPT.test(path)
+    ? { ...headers, 'Content-Security-Policy': engineWorkerPolicy() }
+    : headers
+}
+
 function sendHeaders(headers: Record<string, string>): Connect.NextHandleFunction {
   return (request, response, next) => {
-    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value)
-    if (ENGINE_WORKER_SCRIPT.test(request.url ?? '')) {
-      response.setHeader('Content-Security-Policy', engineWorkerPolicy())
+    for (const [name, value] of Object.entries(responseHeaders(request.url ?? '', headers))) {
+      response.setHeader(name, value)
     }
     next()
   }
@@ -169,13 +190,33 @@ export function contentSecurityPolicyPlugin(): Plugin {
   }
 }
 
-/** public/_headers (Netlify, Cloudflare Pages): the production headers on every path. */
-export function headersFile(headers: Record<string, string>): string {
-  const lines = Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)
-  return `/*\n${lines.join('\n')}\n`
+const CSP = 'Content-Security-Policy'
+
+/**
+ * public/_headers (Netlify, Cloudflare Pages): the production headers on every path, the policy by path. A request
+ * matching several rules gets every rule's headers (Cloudflare joins two values of one header with a comma, which
+ * for a CSP means both policies apply), so no path may match two policies: the page's goes on the page and each
+ * folder or file the build writes (`publicFiles`, the top-level files from public/), the engine's on its folder.
+ */
+export function headersFile(headers: Record<string, string>, publicFiles: readonly string[]): string {
+  const { [CSP]: pagePolicy, ...everywhere } = headers
+  const block = (path: string, entries: Record<string, string>) =>
+    `${path}\n${Object.entries(entries)
+      .map(([name, value]) => `  ${name}: ${value}`)
+      .join('\n')}\n`
+  const pagePaths = ['/', '/index.html', '/assets/*', ...publicFiles.map((file) => `/${file}`)]
+  return [
+    block('/*', everywhere),
+    ...pagePaths.map((path) => block(path, { [CSP]: pagePolicy ?? '' })),
+    block(`/${ENGINE_WORKER_DIR}/*`, { [CSP]: engineWorkerPolicy() }),
+  ].join('')
 }
 
-/** public/staticwebapp.config.json (Azure Static Web Apps): the same headers as globalHeaders. */
+/**
+ * public/staticwebapp.config.json (Azure Static Web Apps): the same headers as globalHeaders; a route's header
+ * replaces the global one of the same name, so the engine's folder gets its policy by route.
+ */
 export function staticWebAppConfig(headers: Record<string, string>): string {
-  return `${JSON.stringify({ globalHeaders: headers }, null, 2)}\n`
+  const routes = [{ route: `/${ENGINE_WORKER_DIR}/*`, headers: { [CSP]: engineWorkerPolicy() } }]
+  return `${JSON.stringify({ routes, globalHeaders: headers }, null, 2)}\n`
 }

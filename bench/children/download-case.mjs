@@ -8,6 +8,7 @@
  */
 import { BENCH_TENANT, BENCH_TOKEN } from '../lib/fake-graph.mjs'
 import { loadAppModules } from '../lib/app-modules.mjs'
+import { startHeapSampler } from '../lib/heap-sampler.mjs'
 import { peakRssBytes } from '../lib/processes.mjs'
 import { downloadViewState } from '../lib/download-view.mjs'
 
@@ -15,7 +16,6 @@ const { mode, format, baseUrl } = JSON.parse(process.argv[2] ?? '{}')
 if (!['stream', 'naive'].includes(mode) || !['csv', 'json'].includes(format) || !baseUrl) {
   throw new Error(`bad arguments: ${process.argv[2]}`)
 }
-if (typeof globalThis.gc !== 'function') throw new Error('run with node --expose-gc')
 
 const app = await loadAppModules()
 const now = new Date(BENCH_TENANT.MOCK_NOW)
@@ -25,19 +25,8 @@ const { request, accept } = app.downloadQueryFor(file, state, now)
 const client = app.createGraphClient({ baseUrl, getAccessToken: async () => BENCH_TOKEN })
 const LIMIT = 100_000
 
-const memory = () => {
-  const usage = process.memoryUsage()
-  return usage.heapUsed + usage.arrayBuffers
-}
-globalThis.gc()
-globalThis.gc()
-const base = memory()
-let peak = base
-const sample = () => {
-  const current = memory()
-  if (current > peak) peak = current
-}
-const timer = setInterval(sample, 5)
+const heap = startHeapSampler()
+const { sample } = heap
 
 let bytes = 0
 const sink = {
@@ -93,8 +82,7 @@ if (mode === 'stream') {
   }
 }
 const ms = performance.now() - started
-clearInterval(timer)
-sample()
+const heapGrowth = heap.stop()
 process.stdout.write(
-  `${JSON.stringify({ mode, format, ms, records, bytes, heapGrowth: peak - base, peakRss: peakRssBytes(process.pid), error })}\n`,
+  `${JSON.stringify({ mode, format, ms, records, bytes, heapGrowth, peakRss: peakRssBytes(process.pid), error })}\n`,
 )

@@ -12,10 +12,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { BENCH_TENANT, BENCH_TOKEN } from '../lib/fake-graph.mjs'
 import { loadAppModules } from '../lib/app-modules.mjs'
+import { startHeapSampler } from '../lib/heap-sampler.mjs'
 
 const { mode, baseUrl, from, to } = JSON.parse(process.argv[2] ?? '{}')
 if (!['stream', 'naive'].includes(mode) || !baseUrl) throw new Error(`bad arguments: ${process.argv[2]}`)
-if (typeof globalThis.gc !== 'function') throw new Error('run with node --expose-gc')
 
 const app = await loadAppModules()
 const now = new Date(BENCH_TENANT.MOCK_NOW)
@@ -28,19 +28,8 @@ const plan = app.createExportPlan({
 })
 const client = app.createGraphClient({ baseUrl, getAccessToken: async () => BENCH_TOKEN })
 
-const memory = () => {
-  const usage = process.memoryUsage()
-  return usage.heapUsed + usage.arrayBuffers
-}
-globalThis.gc()
-globalThis.gc()
-const base = memory()
-let peak = base
-const sample = () => {
-  const current = memory()
-  if (current > peak) peak = current
-}
-const timer = setInterval(sample, 5)
+const heap = startHeapSampler()
+const { sample } = heap
 let bytes = 0
 let records = 0
 let error = null
@@ -83,6 +72,5 @@ if (mode === 'stream') {
   }
 }
 const ms = performance.now() - started
-clearInterval(timer)
-sample()
-process.stdout.write(`${JSON.stringify({ mode, ms, records, bytes, heapGrowth: peak - base, error })}\n`)
+const heapGrowth = heap.stop()
+process.stdout.write(`${JSON.stringify({ mode, ms, records, bytes, heapGrowth, error })}\n`)

@@ -10,11 +10,20 @@ const useStyles = makeStyles({
 
 type CopyResult = 'idle' | 'copied' | 'failed'
 
+/** How long the confirmation stays: long enough to read, short enough that a second copy is confirmed anew. */
+const CONFIRMATION_MS = 2000
+
+type CopyButtonProps =
+  /** An icon button beside the value it copies; `label` names the value. */
+  | { value: string; label: string; children?: never }
+  /** A text button that says what it copies: several icon-only buttons side by side would look alike. */
+  | { value: string; children: string; label?: never }
+
 /**
- * portal-ui.md §3.3: an icon button named "Copy to clipboard" (plus what it copies) with a visible
- * "Copied" confirmation announced politely.
+ * portal-ui.md §3.3: a button named "Copy to clipboard" (plus what it copies), or by its text, with a
+ * visible "Copied" confirmation announced politely.
  */
-export function CopyButton({ value, label }: { value: string; label: string }) {
+export function CopyButton({ value, label, children }: CopyButtonProps) {
   const styles = useStyles()
   const [result, setResult] = useState<CopyResult>('idle')
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
@@ -30,20 +39,27 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
       console.warn('Copy to clipboard failed', error)
       setResult('failed')
     }
-    timer.current = setTimeout(() => setResult('idle'), 2000)
+    timer.current = setTimeout(() => setResult('idle'), CONFIRMATION_MS)
   }
 
+  const icon = result === 'copied' ? <CheckmarkRegular /> : <CopyRegular />
   return (
     <span className={styles.root}>
-      <Tooltip content={`Copy ${label} to clipboard`} relationship="description" withArrow>
-        <Button
-          size="small"
-          appearance="subtle"
-          icon={result === 'copied' ? <CheckmarkRegular /> : <CopyRegular />}
-          aria-label={`Copy to clipboard: ${label}`}
-          onClick={() => void copy()}
-        />
-      </Tooltip>
+      {children === undefined ? (
+        <Tooltip content={`Copy ${label} to clipboard`} relationship="description" withArrow>
+          <Button
+            size="small"
+            appearance="subtle"
+            icon={icon}
+            aria-label={`Copy to clipboard: ${label}`}
+            onClick={() => void copy()}
+          />
+        </Tooltip>
+      ) : (
+        <Button size="small" icon={icon} onClick={() => void copy()}>
+          {children}
+        </Button>
+      )}
       <output className={result === 'failed' ? styles.failure : styles.confirmation}>
         {result === 'copied' ? 'Copied' : result === 'failed' ? 'Copy failed' : ''}
       </output>

@@ -6,6 +6,7 @@ import {
   MessageBarBody,
   MessageBarTitle,
 } from '@fluentui/react-components'
+import { forgetFailedImports } from './retryable-lazy.tsx'
 
 export interface ErrorBoundaryProps {
   /** What is shown inside, for the fallback's title: "The results grid" → "The results grid could not be shown". */
@@ -40,6 +41,8 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
   }
 
   private reset = () => {
+    // A chunk that failed to load is requested again, not rendered again as the same failure.
+    forgetFailedImports()
     this.setState((state) => ({ error: null, attempt: state.attempt + 1 }))
   }
 

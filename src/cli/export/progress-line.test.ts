@@ -17,6 +17,8 @@ test('the progress line shows each type, the rate against the budget ceiling, an
           wait: null,
           waits: 0,
           waitedSeconds: 0,
+          recordsPerSecond: 50,
+          lastCreatedDateTime: '2026-11-01T00:00:00Z',
         },
         {
           type: 'non-interactive',
@@ -27,6 +29,8 @@ test('the progress line shows each type, the rate against the budget ceiling, an
           wait: null,
           waits: 2,
           waitedSeconds: 14.2,
+          recordsPerSecond: 400,
+          lastCreatedDateTime: '2026-11-20T00:00:00Z',
         },
       ],
     },

@@ -10,7 +10,8 @@
  * choosing it opens the connect dialog, and switching back to the mock tenant signs out, so a token is held in
  * memory only while it is in use.
  */
-import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { retryableLazy } from '../../components/retryable-lazy.tsx'
 import { makeStyles, tokens } from '@fluentui/react-components'
 import type { DataSource } from '../../lib/data-source/data-source.tsx'
 import type { GraphClientOptions } from '../../lib/graph/index.ts'
@@ -40,7 +41,7 @@ import { useFilesSource } from './use-files-source.tsx'
 import { useNow } from './use-now.ts'
 
 // The connect dialog (sign-in, paste, settings panels) loads when first opened: issue #7, first-screen JavaScript.
-const ConnectDialog = lazy(async () => ({
+const ConnectDialog = retryableLazy(async () => ({
   default: (await import('./components/ConnectDialog.tsx')).ConnectDialog,
 }))
 

@@ -4,6 +4,7 @@
  */
 import { createContext, useContext, type ReactNode } from 'react'
 import type { FileReadSummary } from '../file-source/read-file.ts'
+import type { FileFormat } from '../file-source/record-shape.ts'
 import { createGraphClient, type GraphClient, type GraphClientOptions } from '../graph/client.ts'
 import {
   createRequestScheduler,
@@ -15,6 +16,14 @@ import {
 export interface OpenedFiles {
   summaries: FileReadSummary[]
   span: { oldest: string; newest: string } | null
+  /** Where a sign-in was read: its file, line and that file's format (null when it is not in the files). */
+  sourceOf(signInId: string): Promise<SignInSource | null>
+}
+
+export interface SignInSource {
+  file: string
+  line: number
+  format: FileFormat | null
 }
 
 export interface DataSource {

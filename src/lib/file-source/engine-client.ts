@@ -4,6 +4,7 @@
  */
 import type { EngineRequest, EngineResponse, EngineResults, OpenFileRequest } from './engine-protocol.ts'
 import type { ReadProgress } from './read-file.ts'
+import type { SummaryQuery } from './sign-in-store.ts'
 
 type Request = EngineRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never
 
@@ -16,6 +17,7 @@ export interface FileEngine {
   ): Promise<EngineResults['open']>
   list(filter: string | undefined, top: number, skip?: number): Promise<EngineResults['list']>
   count(filter?: string): Promise<number>
+  summarize(query: SummaryQuery): Promise<EngineResults['summarize']>
   get(signInId: string): Promise<EngineResults['get']>
   span(): Promise<EngineResults['span']>
   terminate(): void
@@ -60,6 +62,7 @@ export function startFileEngine(): FileEngine {
     open: (files, onProgress) => send({ kind: 'open', files }, onProgress),
     list: (filter, top, skip) => send({ kind: 'list', filter, top, skip }),
     count: (filter) => send({ kind: 'count', filter }),
+    summarize: (query) => send({ kind: 'summarize', ...query }),
     get: (signInId) => send({ kind: 'get', signInId }),
     span: () => send({ kind: 'span' }),
     terminate: () => worker.terminate(),

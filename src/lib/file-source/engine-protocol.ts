@@ -1,7 +1,7 @@
 /** Messages between the page and the file engine's worker (engine.worker.ts). */
 import type { FileReadSummary, ReadProgress } from './read-file.ts'
 import type { LogType } from './record-shape.ts'
-import type { StoredSignIn } from './sign-in-store.ts'
+import type { StoredSignIn, StoredSummary, SummaryQuery } from './sign-in-store.ts'
 
 export interface OpenFileRequest {
   file: File
@@ -12,6 +12,7 @@ export type EngineRequest =
   | { id: number; kind: 'open'; files: OpenFileRequest[] }
   | { id: number; kind: 'list'; filter?: string; top: number; skip?: number }
   | { id: number; kind: 'count'; filter?: string }
+  | ({ id: number; kind: 'summarize' } & SummaryQuery)
   | { id: number; kind: 'get'; signInId: string }
   | { id: number; kind: 'span' }
 
@@ -19,6 +20,7 @@ export interface EngineResults {
   open: FileReadSummary[]
   list: StoredSignIn[]
   count: number
+  summarize: StoredSummary[]
   get: StoredSignIn | null
   span: { oldest: string; newest: string } | null
 }

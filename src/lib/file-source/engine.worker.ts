@@ -75,6 +75,8 @@ async function answer(request: EngineRequest): Promise<unknown> {
       return ready.list(request)
     case 'count':
       return ready.count(request.filter)
+    case 'summarize':
+      return ready.summarize(request)
     case 'get':
       return ready.get(request.signInId)
     case 'span':

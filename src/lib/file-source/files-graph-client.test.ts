@@ -22,6 +22,7 @@ describe.skipIf(!haveRealFixtures)('the files answer the page’s Graph requests
   const client = () =>
     createFilesGraphClient({
       list: (filter, top, skip) => store.list({ filter, top, skip }),
+      summarize: (query) => store.summarize(query),
       get: (id) => store.get(id),
     })
 
@@ -61,7 +62,7 @@ describe.skipIf(!haveRealFixtures)('the files answer the page’s Graph requests
     expect(page.value.every((r) => r.status.errorCode === 0)).toBe(true)
   })
 
-  it('gives one sign-in by id, and a clear error for an unknown one or a grouped view', async () => {
+  it('gives one sign-in by id, and a clear error for an unknown one or an unknown function', async () => {
     const entity = await client().getEntity<{ id: string }>(
       '/beta/auditLogs/signIns/cfb68155-70f5-4e28-b046-0a3a7086c401',
     )
@@ -70,7 +71,19 @@ describe.skipIf(!haveRealFixtures)('the files answer the page’s Graph requests
       kind: 'not-found',
     })
     await expect(
-      client().getPage("/beta/auditLogs/getSummarizedMSISignIns(aggregationWindow='h1')"),
+      client().getPage("/beta/auditLogs/getSummarizedInteractiveSignIns(aggregationWindow='h1')"),
     ).rejects.toBeInstanceOf(GraphError)
+    await expect(
+      client().getPage("/beta/auditLogs/getSummarizedMSISignIns(aggregationWindow='w1')"),
+    ).rejects.toThrow('Unknown aggregation window w1')
+  })
+
+  it('groups the managed identities of the real export by the summaries’ keys', async () => {
+    const page = await client().getPage<{ signInCount: number; aggregationDateTime: string }>(
+      "/beta/auditLogs/getSummarizedMSISignIns(aggregationWindow='d1')",
+      { params: { $filter: 'aggregationDateTime ge 2021-01-01T00:00:00Z' } },
+    )
+    expect(page.value.reduce((sum, row) => sum + row.signInCount, 0)).toBe(24)
+    expect(page.value.every((row) => row.aggregationDateTime.endsWith('T00:00:00Z'))).toBe(true)
   })
 })

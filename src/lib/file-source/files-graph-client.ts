@@ -9,11 +9,19 @@ import { GraphError } from '../graph/errors.ts'
 import type { GraphClient, GraphPage, PageRequestOptions } from '../graph/client.ts'
 import { FilterSyntaxError } from './odata-sql.ts'
 import type { FileSignIn } from './record-shape.ts'
-import type { StoredSignIn } from './sign-in-store.ts'
+import {
+  SUMMARY_KEYS,
+  type AggregationWindow,
+  type StoredSignIn,
+  type StoredSummary,
+  type SummaryEventType,
+  type SummaryQuery,
+} from './sign-in-store.ts'
 
 /** What the client needs of the engine (the worker's client, or the Node store in tests). */
 export interface SignInQueries {
   list(filter: string | undefined, top: number, skip?: number): Promise<StoredSignIn[]>
+  summarize(query: SummaryQuery): Promise<StoredSummary[]>
   get(signInId: string): Promise<StoredSignIn | null>
 }
 
@@ -21,6 +29,19 @@ export interface SignInQueries {
 export const FILES_BASE_URL = 'https://files.invalid'
 const SIGN_INS = '/beta/auditLogs/signIns'
 const DEFAULT_TOP = 100
+/** Graph's default and largest summary page (graph-api.md §1.2). */
+const DEFAULT_SUMMARY_TOP = 1000
+
+const SUMMARY_FUNCTIONS: ReadonlyMap<string, SummaryEventType> = new Map([
+  ['getsummarizednoninteractivesignins', 'nonInteractiveUser'],
+  ['getsummarizedserviceprincipalsignins', 'servicePrincipal'],
+  ['getsummarizedmsisignins', 'managedIdentity'],
+])
+const SUMMARY_PATH = /^\/beta\/auditLogs\/(\w+)\(aggregationWindow='(\w+)'\)$/i
+const isWindow = (value: string): value is AggregationWindow => ['h1', 'h6', 'd1'].includes(value)
+
+/** Graph prints bucket starts without a fraction (`2025-03-04T12:00:00Z`, graph-api.md §1.2). */
+const isoSeconds = (iso: string) => iso.replace(/\.0+Z$/, 'Z')
 
 /**
  * Fills what a file left out, following the schema into nested objects and lists: null where Graph allows null,
@@ -61,6 +82,43 @@ export function completeSignIn(signIn: FileSignIn): Record<string, unknown> {
   return complete(betaSignInSchema, withStatus) as Record<string, unknown>
 }
 
+/**
+ * A `summarizedSignIn` row of a group of the files: its keys and the other properties from its newest sign-in,
+ * as the page's own grouping of loaded sign-ins words them (model/group-sign-ins.ts). The id names the group by
+ * its type, window, bucket and keys, so it is stable across pages and refreshes.
+ */
+function summaryRow(eventType: SummaryEventType, window: AggregationWindow, group: StoredSummary) {
+  const newest = completeSignIn(group.newest) as Record<string, unknown> & {
+    status: { errorCode: number }
+  }
+  const aggregationDateTime = isoSeconds(group.bucketStart)
+  const keyValues = SUMMARY_KEYS[eventType].map((column) =>
+    column === 'error_code' ? newest.status.errorCode : newest[camelCase(column)],
+  )
+  return {
+    id: encodeURIComponent(JSON.stringify([eventType, window, aggregationDateTime, ...keyValues])),
+    agent: newest.agent ?? null,
+    aggregationDateTime,
+    appDisplayName: newest.appDisplayName,
+    appId: newest.appId,
+    conditionalAccessStatus: newest.conditionalAccessStatus,
+    firstSignInDateTime: group.firstSignInDateTime,
+    ipAddress: newest.ipAddress,
+    managedServiceIdentity: newest.managedServiceIdentity,
+    resourceDisplayName: newest.resourceDisplayName,
+    resourceId: newest.resourceId,
+    servicePrincipalId: newest.servicePrincipalId,
+    servicePrincipalName: newest.servicePrincipalName,
+    signInCount: group.signInCount,
+    status: newest.status,
+    tenantId: newest.homeTenantId,
+    tokenIssuerType: newest.tokenIssuerType ?? 'AzureAD',
+    userPrincipalName: newest.userPrincipalName,
+  }
+}
+
+const camelCase = (column: string) => column.replace(/_(\w)/g, (_, letter: string) => letter.toUpperCase())
+
 function unsupported(message: string, kind: 'bad-request' | 'not-found' = 'bad-request'): GraphError {
   return new GraphError({ kind, status: null, code: 'Files', graphMessage: message, userMessage: message })
 }
@@ -79,37 +137,59 @@ function withDefaultEventType(filter: string | undefined): string {
   return filter ? `${interactive} and (${filter})` : interactive
 }
 
+async function applying<R>(query: () => Promise<R>): Promise<R> {
+  try {
+    return await query()
+  } catch (error) {
+    if (error instanceof FilterSyntaxError)
+      throw unsupported(`The files cannot apply this filter: ${error.message}`)
+    throw error
+  }
+}
+
+/** One page of `rows`, asked for one more than `top`: the extra row tells whether a next page exists. */
+function pageOf<T>(
+  url: URL,
+  top: number,
+  skip: number,
+  rows: readonly T[],
+): { value: T[]; nextLink: string | null } {
+  let nextLink: string | null = null
+  if (rows.length > top) {
+    const next = new URL(url)
+    next.searchParams.set('$skip', String(skip + top))
+    nextLink = next.toString()
+  }
+  return { value: rows.slice(0, top), nextLink }
+}
+
 export function createFilesGraphClient(queries: SignInQueries): GraphClient {
   async function getPage<T>(pathOrUrl: string, options: PageRequestOptions = {}): Promise<GraphPage<T>> {
     const url = parse(pathOrUrl, options.params)
-    if (url.pathname !== SIGN_INS) {
-      throw unsupported(
-        'Grouped views are not available for opened files yet: use User sign-ins (interactive).',
-      )
-    }
-    const filter = withDefaultEventType(url.searchParams.get('$filter') ?? undefined)
-    const top = Number(url.searchParams.get('$top') ?? DEFAULT_TOP)
     const skip = Number(url.searchParams.get('$skip') ?? 0)
-    let rows: StoredSignIn[]
-    try {
-      // One more than asked tells whether a next page exists without counting everything.
-      rows = await queries.list(filter, top + 1, skip)
-    } catch (error) {
-      if (error instanceof FilterSyntaxError)
-        throw unsupported(`The files cannot apply this filter: ${error.message}`)
-      throw error
+    const filterText = url.searchParams.get('$filter') ?? undefined
+    if (url.pathname !== SIGN_INS) {
+      const call = SUMMARY_PATH.exec(decodeURIComponent(url.pathname))
+      const eventType = call && SUMMARY_FUNCTIONS.get(call[1]!.toLowerCase())
+      const window = call?.[2]
+      if (!eventType || !window) throw unsupported(`The files do not answer ${url.pathname}.`)
+      if (!isWindow(window)) throw unsupported(`Unknown aggregation window ${window}: use h1, h6 or d1.`)
+      const top = Number(url.searchParams.get('$top') ?? DEFAULT_SUMMARY_TOP)
+      const groups = await applying(() =>
+        queries.summarize({ eventType, window, filter: filterText, top: top + 1, skip }),
+      )
+      const { value, nextLink } = pageOf(url, top, skip, groups)
+      return {
+        value: value.map((group) => summaryRow(eventType, window, group) as T),
+        nextLink,
+        requestId: null,
+      }
     }
-    let nextLink: string | null = null
-    if (rows.length > top) {
-      const next = new URL(url)
-      next.searchParams.set('$skip', String(skip + top))
-      nextLink = next.toString()
-    }
-    return {
-      value: rows.slice(0, top).map((row) => completeSignIn(row.signIn) as T),
-      nextLink,
-      requestId: null,
-    }
+    const filter = withDefaultEventType(filterText)
+    const top = Number(url.searchParams.get('$top') ?? DEFAULT_TOP)
+    const rows = await applying(() => queries.list(filter, top + 1, skip))
+    const { value, nextLink } = pageOf(url, top, skip, rows)
+    return { value: value.map((row) => completeSignIn(row.signIn) as T), nextLink, requestId: null }
   }
 
   return {

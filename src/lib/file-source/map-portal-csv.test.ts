@@ -1,7 +1,14 @@
 // @vitest-environment node
 import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { enumOfDisplayText, isPortalHeader, PORTAL_CSV_COLUMNS, portalLogType } from './map-portal-csv.ts'
+import {
+  enumOfDisplayText,
+  isPortalHeader,
+  mapPortalCsvRow,
+  PORTAL_CSV_COLUMNS,
+  PORTAL_CSV_MISSING,
+  portalLogType,
+} from './map-portal-csv.ts'
 import { toIsoUtc } from './record-shape.ts'
 import { readAll, SPEC_DIR } from './testing.ts'
 
@@ -82,5 +89,38 @@ describe('time stamps', () => {
   it('is null for text that is no time', () => {
     expect(toIsoUtc('yesterday')).toBeNull()
     expect(toIsoUtc('')).toBeNull()
+  })
+})
+
+describe('what the portal CSV lacks (the details pane names it)', () => {
+  const valueAt = (record: unknown, path: string) =>
+    path
+      .split('.')
+      .reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], record)
+
+  it('every listed detail is absent from a row with every portal column filled', () => {
+    const headers = Object.keys(PORTAL_CSV_COLUMNS)
+    const sample: Record<string, string> = {
+      'Date (UTC)': '2026-11-20T08:15:02Z',
+      'Sign-in error code': '50126',
+      Latency: '12',
+      Location: 'Redmond, Washington, US',
+      Compliant: 'true',
+      Managed: 'false',
+      'Through Global Secure Access': 'false',
+      'Flagged for review': 'false',
+      'Autonomous system  number': '8075',
+      'Token Protection - Sign In Session StatusCode': '0',
+    }
+    const { signIn } = mapPortalCsvRow(
+      headers,
+      headers.map((header) => sample[header] ?? 'x'),
+      'interactiveUser',
+    )
+    // The flattened objects are there, only their nested parts are not.
+    expect(valueAt(signIn, 'location.city')).toBe('Redmond')
+    expect(valueAt(signIn, 'deviceDetail.browser')).toBe('x')
+    // Absent, or null where the mapper completes its object (nothing known).
+    expect(PORTAL_CSV_MISSING.filter(({ path }) => valueAt(signIn, path) != null)).toEqual([])
   })
 })

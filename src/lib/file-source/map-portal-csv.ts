@@ -146,6 +146,27 @@ export const PORTAL_CSV_COLUMNS: Readonly<Record<string, Setter>> = {
 }
 
 /**
+ * What the portal's CSV never carries, as the details pane names it: the nested details it leaves out or flattens
+ * into one cell. `path` is the beta signIn property (dot-separated) a mapped row lacks; a test keeps the list true.
+ */
+export const PORTAL_CSV_MISSING: ReadonlyArray<{ path: string; words: string }> = [
+  {
+    path: 'authenticationDetails',
+    words: 'Authentication details (the portal saves them in a separate …AuthDetails… file)',
+  },
+  { path: 'appliedConditionalAccessPolicies', words: 'Conditional Access and report-only policies' },
+  { path: 'authenticationProcessingDetails', words: 'Additional details' },
+  { path: 'status.additionalDetails', words: 'The status’s additional details' },
+  {
+    path: 'location.geoCoordinates',
+    words: 'Location coordinates (the CSV has city, state and country in one cell)',
+  },
+  { path: 'networkLocationDetails', words: 'Network location details' },
+  { path: 'deviceDetail.displayName', words: 'Device name' },
+  { path: 'sessionLifetimePolicies', words: 'Session lifetime policies' },
+]
+
+/**
  * The log type a portal header says: the user header is shared by interactive and non-interactive sign-ins, so
  * the file name (`NonInteractiveSignIns_…`) decides between them; null when neither tells (the user picks).
  */

@@ -34,6 +34,13 @@ export const FILTER_COLUMNS: Readonly<Record<string, string>> = {
 }
 
 const TIME_COLUMNS = new Set(['created_date_time'])
+
+/**
+ * A property read differently in one query: a SQL expression (the summaries' `aggregationDateTime` is the bucket
+ * start, not the sign-in's time), or null when that query cannot be filtered on it.
+ */
+export type ColumnOverride = { sql: string; time: boolean } | null
+export type ColumnOverrides = Readonly<Record<string, ColumnOverride>>
 const COMPARISONS: Record<string, string> = { eq: '=', ne: '<>', ge: '>=', le: '<=', gt: '>', lt: '<' }
 
 export type SqlValue = string | number
@@ -49,6 +56,7 @@ type Token =
   | { kind: 'string'; value: string }
   | { kind: 'number'; value: number }
   | { kind: 'time'; value: string }
+  | { kind: 'null' }
   | { kind: 'punct'; text: '(' | ')' | ',' | ':' }
 
 const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})/
@@ -88,6 +96,7 @@ function tokenize(text: string): Token[] {
       const word = time || number ? null : WORD.exec(rest)
       if (time) tokens.push({ kind: 'time', value: time[0] })
       else if (number) tokens.push({ kind: 'number', value: Number(number[0]) })
+      else if (word?.[0] === 'null') tokens.push({ kind: 'null' })
       else if (word) tokens.push({ kind: 'word', text: word[0] })
       else throw new FilterSyntaxError(`unexpected "${c}" in the filter`)
       rest = rest.slice((time ?? number ?? word)![0].length)
@@ -99,7 +108,20 @@ function tokenize(text: string): Token[] {
 class Parser {
   private index = 0
   readonly params: SqlValue[] = []
-  constructor(private readonly tokens: Token[]) {}
+  constructor(
+    private readonly tokens: Token[],
+    private readonly overrides: ColumnOverrides,
+  ) {}
+
+  private column(path: string): { sql: string; time: boolean } {
+    if (Object.hasOwn(this.overrides, path)) {
+      const override = this.overrides[path]
+      if (!override) throw new FilterSyntaxError(`this view cannot be filtered on ${path}`)
+      return override
+    }
+    const column = columnOf(path)
+    return { sql: column, time: TIME_COLUMNS.has(column) }
+  }
 
   parse(): string {
     const sql = this.or()
@@ -159,15 +181,26 @@ class Parser {
     if (token.kind !== 'word') throw new FilterSyntaxError('expected a property or function')
     if (token.text.toLowerCase() === 'startswith') return this.startsWith()
     if (token.text === 'signInEventTypes/any') return this.eventTypeAny()
-    const column = columnOf(token.text)
+    const column = this.column(token.text)
     const operator = this.next()
     const sqlOperator = operator.kind === 'word' ? COMPARISONS[operator.text.toLowerCase()] : undefined
     if (!sqlOperator) throw new FilterSyntaxError(`expected a comparison after ${token.text}`)
+    if (this.tokens[this.index]?.kind === 'null') {
+      this.index++
+      // A group's missing key (`ipAddress eq null`) names exactly the sign-ins without one.
+      if (sqlOperator === '=') return `${column.sql} IS NULL`
+      if (sqlOperator === '<>') return `${column.sql} IS NOT NULL`
+      throw new FilterSyntaxError('null can only be compared with eq or ne')
+    }
     return this.comparison(column, sqlOperator, this.literal())
   }
 
-  private comparison(column: string, operator: string, value: SqlValue): string {
-    if (TIME_COLUMNS.has(column)) {
+  private comparison(
+    { sql: column, time }: { sql: string; time: boolean },
+    operator: string,
+    value: SqlValue,
+  ): string {
+    if (time) {
       if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) {
         throw new FilterSyntaxError('a time is compared with something that is no time')
       }
@@ -183,7 +216,7 @@ class Parser {
     this.expect('(')
     const path = this.next()
     if (path.kind !== 'word') throw new FilterSyntaxError('startswith needs a property')
-    const column = columnOf(path.text)
+    const { sql: column } = this.column(path.text)
     this.expect(',')
     const value = this.literal()
     this.expect(')')
@@ -227,8 +260,8 @@ function columnOf(path: string): string {
 }
 
 /** The WHERE clause of a `$filter`; `TRUE` with no parameters for none. */
-export function odataFilterToSql(filter: string | undefined): SqlWhere {
+export function odataFilterToSql(filter: string | undefined, overrides: ColumnOverrides = {}): SqlWhere {
   if (!filter || filter.trim() === '') return { sql: 'TRUE', params: [] }
-  const parser = new Parser(tokenize(filter))
+  const parser = new Parser(tokenize(filter), overrides)
   return { sql: parser.parse(), params: parser.params }
 }

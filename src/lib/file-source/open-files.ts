@@ -36,7 +36,16 @@ export async function openFiles(
         kind: 'files',
         label: files.length === 1 ? names : `${files.length} files`,
         client,
-        files: { summaries, span },
+        files: {
+          summaries,
+          span,
+          async sourceOf(signInId) {
+            const found = await engine.get(signInId)
+            if (!found) return null
+            const format = summaries.find((summary) => summary.file === found.file)?.format ?? null
+            return { file: found.file, line: found.line, format }
+          },
+        },
       },
       close: () => engine.terminate(),
     }

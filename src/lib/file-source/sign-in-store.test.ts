@@ -53,6 +53,9 @@ describe('the engine (real duckdb-wasm)', () => {
     ])
     expect(await ids("not (userPrincipalName eq 'A@CONTOSO.EXAMPLE')")).toEqual(['b', 'c'])
     expect(await store.count('createdDateTime le 2026-11-20T08:00:00.000Z')).toBe(2)
+    // A group's missing key: `eq null` names the sign-ins without one, `ne null` the others.
+    expect(await ids('location/city eq null')).toEqual(['b', 'a'])
+    expect(await ids('location/city ne null')).toEqual(['c'])
   })
 
   it('gives a record with its raw form, and the files’ time span', async () => {
@@ -70,6 +73,8 @@ describe('the engine (real duckdb-wasm)', () => {
   it('refuses what it cannot filter on, rather than ignoring it', () => {
     expect(() => odataFilterToSql("userAgent eq 'x'")).toThrow(FilterSyntaxError)
     expect(() => odataFilterToSql("userPrincipalName eq 'open")).toThrow(FilterSyntaxError)
+    expect(() => odataFilterToSql('createdDateTime ge null')).toThrow(FilterSyntaxError)
+    expect(() => odataFilterToSql("id eq 'x'", { id: null })).toThrow(FilterSyntaxError)
   })
 
   it('hostile values are data, never SQL (property)', async () => {

@@ -47,7 +47,9 @@ const COLUMNS: readonly Column[] = [
   ['operating_system', 'VARCHAR', (r) => s(r.signIn.deviceDetail?.operatingSystem)],
   ['browser', 'VARCHAR', (r) => s(r.signIn.deviceDetail?.browser)],
   ['authentication_requirement', 'VARCHAR', (r) => s(r.signIn.authenticationRequirement)],
-  ['service_principal_id', 'VARCHAR', (r) => s(r.signIn.servicePrincipalId)],
+  // Non-nullable on beta (user rows carry ""): stored as the page reads it, so a group's `servicePrincipalId eq ''`
+  // finds the sign-ins whose file left it out.
+  ['service_principal_id', 'VARCHAR', (r) => s(r.signIn.servicePrincipalId) ?? ''],
   ['service_principal_name', 'VARCHAR', (r) => s(r.signIn.servicePrincipalName)],
   ['correlation_id', 'VARCHAR', (r) => s(r.signIn.correlationId)],
   ['msi_type', 'VARCHAR', (r) => s(r.signIn.managedServiceIdentity?.msiType)],
@@ -58,7 +60,40 @@ const COLUMNS: readonly Column[] = [
 ]
 
 const TABLE = 'sign_ins'
-const ISO = "strftime(created_date_time, '%Y-%m-%dT%H:%M:%S.%gZ')"
+const isoOf = (column: string) => `strftime(${column}, '%Y-%m-%dT%H:%M:%S.%gZ')`
+const ISO = isoOf('created_date_time')
+
+export type SummaryEventType = 'nonInteractiveUser' | 'servicePrincipal' | 'managedIdentity'
+export type AggregationWindow = 'h1' | 'h6' | 'd1'
+
+/**
+ * The grouping keys of each `getSummarized*` function (portal-ui.md §1.1), as columns; the page's grouped tabs
+ * use the same keys (model/tabs.ts groupingKeys), so a group's children filter finds exactly what it counts.
+ */
+export const SUMMARY_KEYS: Readonly<Record<SummaryEventType, readonly string[]>> = {
+  nonInteractiveUser: ['app_id', 'user_principal_name', 'ip_address', 'error_code', 'resource_id'],
+  servicePrincipal: ['service_principal_id', 'error_code', 'ip_address', 'resource_id'],
+  managedIdentity: ['service_principal_id', 'error_code', 'resource_id'],
+}
+
+const WINDOW_HOURS: Record<AggregationWindow, number> = { h1: 1, h6: 6, d1: 24 }
+
+export interface SummaryQuery {
+  eventType: SummaryEventType
+  window: AggregationWindow
+  /** The summary function's `$filter` text: its `aggregationDateTime` is the bucket start. */
+  filter?: string
+  top: number
+  skip?: number
+}
+
+/** One group: its UTC bucket, its size and first sign-in, and its newest sign-in, which carries the keys. */
+export interface StoredSummary {
+  bucketStart: string
+  firstSignInDateTime: string
+  signInCount: number
+  newest: FileSignIn
+}
 
 export interface StoredSignIn {
   signIn: FileSignIn
@@ -72,6 +107,8 @@ export interface SignInStore {
   /** Newest first, as Graph lists them; `filter` is Graph `$filter` text. */
   list(options: { filter?: string; top: number; skip?: number }): Promise<StoredSignIn[]>
   count(filter?: string): Promise<number>
+  /** `getSummarized*SignIns`: newest bucket first, then the latest first sign-in, as the fake tenant pages them. */
+  summarize(query: SummaryQuery): Promise<StoredSummary[]>
   get(id: string): Promise<StoredSignIn | null>
   /** The files' time span: the date presets count back from `newest`. */
   span(): Promise<{ oldest: string; newest: string } | null>
@@ -131,6 +168,35 @@ export async function createSignInStore(connection: SqlConnection, arrow: ArrowM
         where.params,
       )
       return Number(row?.n ?? 0)
+    },
+    async summarize({ eventType, window, filter, top, skip = 0 }) {
+      const keys = SUMMARY_KEYS[eventType]
+      // Windows are aligned on UTC midnight and the hours 00/06/12/18 (graph-api.md §1.2), as the fake's are.
+      const bucket = `time_bucket(INTERVAL ${WINDOW_HOURS[window]} HOUR, created_date_time, TIMESTAMP '1970-01-01')`
+      const onBucket = { sql: 'bucket', time: true }
+      // A bucket counts toward a range by its start, for both date properties (graph-api.md §1.2); a summary
+      // row's id exists only once grouped, so no filter can name it.
+      const where = odataFilterToSql(filter, {
+        aggregationDateTime: onBucket,
+        firstSignInDateTime: onBucket,
+        id: null,
+      })
+      const rows = await connection.query(
+        `WITH matching AS (SELECT *, ${bucket} AS bucket FROM ${TABLE} WHERE sign_in_event_type = ?)
+         SELECT ${isoOf('bucket')} AS bucket_start, ${isoOf('min(created_date_time)')} AS first_sign_in,
+           count(*) AS sign_in_count, arg_max(sign_in, created_date_time) AS newest
+         FROM matching WHERE ${where.sql}
+         GROUP BY bucket, ${keys.join(', ')}
+         ORDER BY bucket DESC, min(created_date_time) DESC, ${keys.join(', ')}
+         LIMIT ? OFFSET ?`,
+        [eventType, ...where.params, top, skip],
+      )
+      return rows.map((row) => ({
+        bucketStart: String(row.bucket_start),
+        firstSignInDateTime: String(row.first_sign_in),
+        signInCount: Number(row.sign_in_count),
+        newest: JSON.parse(String(row.newest)) as FileSignIn,
+      }))
     },
     async get(id) {
       const [row] = await connection.query(

@@ -35,6 +35,7 @@ test('the summary names every problem by file and line, and says the files stay 
       files={{
         summaries: [summary('a.csv', 'interactiveUser')],
         span: { oldest: '2026-11-01T00:00:00.000Z', newest: '2026-11-20T00:00:00.000Z' },
+        sourceOf: async () => null,
       }}
     />,
   )

@@ -2,7 +2,7 @@ import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components'
 import type { LoggedRequest } from '../../../lib/data-source/request-log.tsx'
 import { asCurl, asPowerShell, graphExplorerLink } from '../model/copy-as.ts'
 import { describeUrl } from '../model/describe-url.ts'
-import { CopyAsButton } from './CopyAsButton.tsx'
+import { CopyButton } from '../../../components/CopyButton.tsx'
 
 const useStyles = makeStyles({
   entry: {
@@ -115,9 +115,9 @@ export function RequestEntry({ entry }: { entry: LoggedRequest }) {
           </div>
         ))}
         <div className={styles.copies}>
-          <CopyAsButton value={asCurl(entry)}>Copy as curl</CopyAsButton>
-          <CopyAsButton value={asPowerShell(entry)}>Copy as PowerShell</CopyAsButton>
-          {explorer && <CopyAsButton value={explorer}>Copy Graph Explorer link</CopyAsButton>}
+          <CopyButton value={asCurl(entry)}>Copy as curl</CopyButton>
+          <CopyButton value={asPowerShell(entry)}>Copy as PowerShell</CopyButton>
+          {explorer && <CopyButton value={explorer}>Copy Graph Explorer link</CopyButton>}
         </div>
       </article>
     </li>

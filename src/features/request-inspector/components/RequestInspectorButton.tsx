@@ -1,9 +1,10 @@
-import { Suspense, lazy, useRef, useState } from 'react'
+import { Suspense, useState } from 'react'
+import { retryableLazy } from '../../../components/retryable-lazy.tsx'
 import { Button } from '@fluentui/react-components'
 import { ErrorBoundary } from '../../../components/ErrorBoundary.tsx'
 
 // The pane and its formatters load on first opening: the first screen's JavaScript does not grow (issue #7).
-const RequestInspectorPane = lazy(async () => ({
+const RequestInspectorPane = retryableLazy(async () => ({
   default: (await import('./RequestInspectorPane.tsx')).RequestInspectorPane,
 }))
 
@@ -11,16 +12,9 @@ const RequestInspectorPane = lazy(async () => ({
 export function RequestInspectorButton() {
   const [open, setOpen] = useState(false)
   const [everOpened, setEverOpened] = useState(false)
-  const button = useRef<HTMLButtonElement>(null)
-  const close = () => {
-    setOpen(false)
-    // The pane mounted after the click, so the drawer cannot know what had focus before: give it back here.
-    button.current?.focus()
-  }
   return (
     <>
       <Button
-        ref={button}
         appearance="subtle"
         onClick={() => {
           setEverOpened(true)
@@ -32,7 +26,7 @@ export function RequestInspectorButton() {
       {everOpened && (
         <ErrorBoundary what="The request inspector" resetKey={open}>
           <Suspense fallback={null}>
-            <RequestInspectorPane open={open} onClose={close} />
+            <RequestInspectorPane open={open} onClose={() => setOpen(false)} />
           </Suspense>
         </ErrorBoundary>
       )}

@@ -1,15 +1,6 @@
 import { useState } from 'react'
-import {
-  Button,
-  DrawerBody,
-  DrawerHeader,
-  DrawerHeaderTitle,
-  OverlayDrawer,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components'
-import { DismissRegular } from '@fluentui/react-icons'
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components'
+import { SidePane } from '../../../components/SidePane.tsx'
 import { useRequestLog } from '../../../lib/data-source/request-log.tsx'
 import { RequestEntry } from './RequestEntry.tsx'
 
@@ -38,37 +29,25 @@ export function RequestInspectorPane({ open, onClose }: { open: boolean; onClose
   const [limit, setLimit] = useState(PAGE)
   const shown = entries.slice(0, limit)
   return (
-    <OverlayDrawer
-      position="end"
-      className={styles.drawer}
+    <SidePane
+      title="Request inspector"
       open={open}
-      onOpenChange={(_, data) => {
-        if (!data.open) onClose()
-      }}
+      onClose={onClose}
+      className={styles.drawer}
+      bodyClassName={styles.body}
     >
-      <DrawerHeader>
-        <DrawerHeaderTitle
-          action={
-            <Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={onClose} />
-          }
-        >
-          Request inspector
-        </DrawerHeaderTitle>
-      </DrawerHeader>
-      <DrawerBody className={styles.body}>
-        {/* Not a live region: while pages load, announcing every request would drown everything else out. */}
-        <Text>{countText(entries.length, total)}</Text>
-        <ol className={styles.list} aria-label="Graph requests, newest first">
-          {shown.map((entry) => (
-            <RequestEntry key={entry.sequence} entry={entry} />
-          ))}
-        </ol>
-        {entries.length > limit && (
-          <Button className={styles.more} onClick={() => setLimit((current) => current + PAGE)}>
-            Show {Math.min(PAGE, entries.length - limit)} older requests
-          </Button>
-        )}
-      </DrawerBody>
-    </OverlayDrawer>
+      {/* Not a live region: while pages load, announcing every request would drown everything else out. */}
+      <Text>{countText(entries.length, total)}</Text>
+      <ol className={styles.list} aria-label="Graph requests, newest first">
+        {shown.map((entry) => (
+          <RequestEntry key={entry.sequence} entry={entry} />
+        ))}
+      </ol>
+      {entries.length > limit && (
+        <Button className={styles.more} onClick={() => setLimit((current) => current + PAGE)}>
+          Show {Math.min(PAGE, entries.length - limit)} older requests
+        </Button>
+      )}
+    </SidePane>
   )
 }

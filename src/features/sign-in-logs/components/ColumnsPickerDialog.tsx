@@ -12,6 +12,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components'
+import { useFocusReturn } from '../../../components/use-focus-return.ts'
 import { defaultInteractiveColumnIds, interactiveColumnCatalogue } from '../model/columns.ts'
 
 const useStyles = makeStyles({
@@ -46,6 +47,8 @@ export function ColumnsPickerDialog({
 }) {
   const styles = useStyles()
   const [draft, setDraft] = useState<string[]>([...visibleIds])
+  // Unmounted on closing: a click on Cancel or Save would otherwise leave focus on the page's body.
+  const surface = useFocusReturn<HTMLDivElement>(open)
   return (
     <Dialog
       open={open}
@@ -54,7 +57,7 @@ export function ColumnsPickerDialog({
         else onClose()
       }}
     >
-      <DialogSurface>
+      <DialogSurface ref={surface}>
         <DialogBody>
           <DialogTitle>Columns</DialogTitle>
           <DialogContent>

@@ -1,4 +1,5 @@
-import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react'
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react'
+import { retryableLazy } from '../../../components/retryable-lazy.tsx'
 import {
   Breadcrumb,
   BreadcrumbButton,
@@ -31,18 +32,20 @@ import { loadAllSignInsView, loadGroupedView } from './view-chunks.ts'
 import { VolumeHistogramSlot } from './volume/VolumeHistogramSlot.tsx'
 
 // Loaded on first use (issue #7: first-screen JavaScript): the Columns dialog and the details pane with its tables.
-const ColumnsPickerDialog = lazy(async () => ({
+const ColumnsPickerDialog = retryableLazy(async () => ({
   default: (await import('./ColumnsPickerDialog.tsx')).ColumnsPickerDialog,
 }))
-const TopValuesDrawer = lazy(() => import('./volume/TopValuesDrawer.tsx'))
-const SignInDetailsPane = lazy(async () => ({
+const TopValuesDrawer = retryableLazy(() => import('./volume/TopValuesDrawer.tsx'))
+const SignInDetailsPane = retryableLazy(async () => ({
   default: (await import('./details/SignInDetailsPane.tsx')).SignInDetailsPane,
 }))
 // Issue #16: the first tab is the flat grid, so the treegrid (grouped tabs) and the four-stream merge (All
 // sign-ins) load when their tab is first shown (or from the page's first script, view-chunks.ts); the skeleton
 // they would show while loading stands in meanwhile.
-const GroupedSignInView = lazy(async () => ({ default: (await loadGroupedView()).GroupedSignInView }))
-const AllSignInsView = lazy(async () => ({ default: (await loadAllSignInsView()).AllSignInsView }))
+const GroupedSignInView = retryableLazy(async () => ({
+  default: (await loadGroupedView()).GroupedSignInView,
+}))
+const AllSignInsView = retryableLazy(async () => ({ default: (await loadAllSignInsView()).AllSignInsView }))
 
 const useStyles = makeStyles({
   page: {
@@ -85,7 +88,8 @@ export function SignInLogsPage() {
   // Mounted from the first opening on, so the drawer keeps its close animation.
   const [topValuesMounted, setTopValuesMounted] = useState(false)
   const [openedSignIn, setOpenedSignIn] = useState<BetaSignIn | null>(null)
-  const returnFocus = useRef<HTMLElement | null>(null)
+  // §5: focus returns to the row that opened the pane, or the row with that id if the grid re-rendered it.
+  const openedFrom = useRef<{ row: HTMLElement; id: string } | null>(null)
   const wait = useGraphWait()
   // The pane mounts when a sign-in is first selected (a click, or ?selected= in the address) and then stays
   // mounted, so the drawer keeps its close animation. Derived state, set during render (React docs pattern).
@@ -108,7 +112,7 @@ export function SignInLogsPage() {
 
   const openDetails = useCallback(
     (signIn: BetaSignIn, rowElement: HTMLElement) => {
-      returnFocus.current = rowElement
+      openedFrom.current = { row: rowElement, id: signIn.id }
       setOpenedSignIn(signIn)
       setState({ selected: signIn.id })
     },
@@ -124,16 +128,14 @@ export function SignInLogsPage() {
     [setState],
   )
 
-  const closeDetails = () => {
-    const selected = state.selected
-    setState({ selected: null })
-    // §5: focus returns to the row that opened the pane (or the row with that id, if re-rendered).
-    setTimeout(() => {
-      const element = returnFocus.current?.isConnected
-        ? returnFocus.current
-        : document.querySelector<HTMLElement>(`[data-row-id$="${CSS.escape(selected ?? '')}"]`)
-      element?.focus()
-    }, 0)
+  const openingRow = () => {
+    const opened = openedFrom.current
+    if (!opened) return null
+    // Grid rows are pooled: the element may since show another sign-in, or have left the page.
+    const showsIt = (row: HTMLElement) =>
+      row.isConnected && (row.dataset['rowId']?.endsWith(opened.id) ?? false)
+    if (showsIt(opened.row)) return opened.row
+    return [...document.querySelectorAll<HTMLElement>('[data-row-id]')].find(showsIt) ?? null
   }
 
   // Remount the grid when the query changes, so expansion and scroll start fresh for new results; not on Refresh.
@@ -273,7 +275,8 @@ export function SignInLogsPage() {
               range={resolveDateRange(state.range, now)}
               now={now}
               onOpenSignIn={openRelated}
-              onClose={closeDetails}
+              onClose={() => setState({ selected: null })}
+              returnFocusTo={openingRow}
             />
           </Suspense>
         </ErrorBoundary>

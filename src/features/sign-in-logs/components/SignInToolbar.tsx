@@ -1,4 +1,5 @@
-import { Suspense, lazy, useState } from 'react'
+import { Suspense, useState } from 'react'
+import { retryableLazy } from '../../../components/retryable-lazy.tsx'
 import {
   Text,
   Toolbar,
@@ -17,12 +18,12 @@ import { ErrorBoundary } from '../../../components/ErrorBoundary.tsx'
 import { onDemand, onDemandFailureMessage } from './on-demand.ts'
 
 // The download pane (helper "downloads") is loaded on first use so its writers stay out of the first screen.
-const DownloadPane = lazy(async () => ({
+const DownloadPane = retryableLazy(async () => ({
   default: (await import('../export/DownloadPane.tsx')).DownloadPane,
 }))
 
 // "Export all sign-ins" (issue #13): the engine, its storage and the drawer load on first use.
-const ExportAllDrawer = lazy(() => import('../export/all/ui/ExportAllDrawer.tsx'))
+const ExportAllDrawer = retryableLazy(() => import('../export/all/ui/ExportAllDrawer.tsx'))
 
 // The Download menu too (issue #7): until its first opening the toolbar shows a look-alike menu button.
 const downloadMenu = onDemand(() => import('./DownloadMenu.tsx'))

@@ -1,7 +1,8 @@
 /**
  * One file of the pane (downloads.md §1.1 step 3): its own `File Name` box, pre-filled and editable,
  * and its own `Download` button — label, box and button are plain siblings as in the portal [T 10] —
- * followed by this file's progress or outcome.
+ * then, where the browser can show a save dialog, "Save to…" (ours: the portal has none), followed by this
+ * file's progress or outcome.
  */
 import { useEffect, useId, useState } from 'react'
 import {
@@ -43,7 +44,9 @@ export interface DownloadFileEntryProps {
   file: DownloadFileDefinition
   defaultName: string
   state: FileDownloadState
-  onDownload: (fileName: string) => void
+  onDownload: (fileName: string, options: { saveAs: boolean }) => void
+  /** Offer "Save to…" (a save dialog): only where the browser can show one. */
+  canSaveAs: boolean
   onCancel: (options: { keepPartial: boolean }) => void
   onResume: () => void
 }
@@ -69,6 +72,7 @@ export function DownloadFileEntry({
   onDownload,
   onCancel,
   onResume,
+  canSaveAs,
 }: DownloadFileEntryProps) {
   const styles = useStyles()
   const inputId = useId()
@@ -101,17 +105,31 @@ export function DownloadFileEntry({
         aria-describedby={descriptionId}
         disabledFocusable={busy}
         disabled={!busy && name.trim() === ''}
-        onClick={() => onDownload(name.trim())}
+        onClick={() => onDownload(name.trim(), { saveAs: false })}
       >
         Download
       </Button>
+      {canSaveAs && (
+        <Button
+          aria-describedby={descriptionId}
+          disabledFocusable={busy}
+          disabled={!busy && name.trim() === ''}
+          onClick={() => onDownload(name.trim(), { saveAs: true })}
+        >
+          Save to…
+        </Button>
+      )}
       {state.status !== 'idle' && (
         <output
           className={styles.status}
           aria-live="polite"
           aria-label={`${file.description}: download status`}
         >
-          {state.status === 'starting' && <Caption1>Choose where to save {state.fileName}…</Caption1>}
+          {state.status === 'starting' && (
+            <Caption1>
+              {state.saveAs ? `Choose where to save ${state.fileName}…` : `Preparing ${state.fileName}…`}
+            </Caption1>
+          )}
           {state.status === 'active' && (
             <ActiveDownload
               state={state}

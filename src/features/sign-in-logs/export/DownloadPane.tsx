@@ -16,6 +16,7 @@ import {
   OverlayDrawer,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components'
 import { DismissRegular } from '@fluentui/react-icons'
@@ -28,6 +29,7 @@ import { defaultFileName, encoderFor, filesForView, type DownloadFormat } from '
 import { DownloadFileEntry } from './DownloadFileEntry.tsx'
 import { downloadQueryFor, mergedDownloadFor } from './download-query.ts'
 import { DOWNLOAD_RECORD_LIMIT } from './run-download.ts'
+import { canChooseSaveLocation } from './save-target.ts'
 import { useDownloads, type Downloads } from './use-downloads.ts'
 
 const useStyles = makeStyles({
@@ -37,10 +39,13 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
     marginBottom: tokens.spacingVerticalM,
   },
-  // Label | box | button on one line per file; descriptions and status span the row (the three stay siblings).
+  // Label | box | button(s) on one line per file; descriptions and status span the row (all stay siblings).
   files: {
     display: 'grid',
     gridTemplateColumns: 'auto 1fr auto',
+  },
+  filesWithSaveAs: {
+    gridTemplateColumns: 'auto 1fr auto auto',
     alignItems: 'center',
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalS,
@@ -120,6 +125,7 @@ function DownloadPaneBody(props: {
   const now = props.now ?? openedAt
   const range = resolveDateRange(state.range, now)
   const files = filesForView(format, state.tab)
+  const [canSaveAs] = useState(() => canChooseSaveLocation())
   return (
     <>
       <div className={styles.intro}>
@@ -141,7 +147,7 @@ function DownloadPaneBody(props: {
           />
         )}
       </div>
-      <div className={styles.files}>
+      <div className={mergeClasses(styles.files, canSaveAs && styles.filesWithSaveAs)}>
         {files.map((file) => {
           const fileState = downloads.stateOf(file.id)
           return (
@@ -150,19 +156,23 @@ function DownloadPaneBody(props: {
               file={file}
               defaultName={defaultFileName(file, range)}
               state={fileState}
-              onDownload={(fileName) => {
+              canSaveAs={canSaveAs}
+              onDownload={(fileName, options) => {
                 const { request, accept, client } =
                   file.tab === 'all'
                     ? mergedDownloadFor({ client: props.client }, state, now)
                     : { ...downloadQueryFor(file, state, now), client: props.client }
-                downloads.start({
-                  fileId: file.id,
-                  fileName,
-                  client,
-                  request,
-                  accept,
-                  encoder: encoderFor(file, { bom }),
-                })
+                downloads.start(
+                  {
+                    fileId: file.id,
+                    fileName,
+                    client,
+                    request,
+                    accept,
+                    encoder: encoderFor(file, { bom }),
+                  },
+                  options,
+                )
               }}
               onCancel={(options) => downloads.cancel(file.id, options)}
               onResume={() => downloads.resume(file.id)}

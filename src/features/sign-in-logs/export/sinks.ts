@@ -1,18 +1,13 @@
 /**
  * Where the encoded bytes of a download go. The pipeline (run-download.ts) only knows `DownloadSink`:
  * write chunks as they are encoded, then `close()` (the file appears) or `abort()` (nothing appears).
- *
- * Choice of browser sink (issue #5):
- * 1. File System Access API (`showSaveFilePicker` → `createWritable()`), where the browser has it
- *    (Chromium desktop): every page is written to disk as it arrives, memory stays one page. The
- *    writable writes to a temporary swap file that only replaces the target on `close()`, so
- *    `abort()` leaves no half-written file.
- * 2. Otherwise (Firefox, Safari, headless Chromium under Playwright) a Blob download: encoded pages are
- *    kept as `Uint8Array` Blob parts — never one giant string — and folded into a Blob every
- *    `BLOB_FOLD_BYTES`, which hands the bytes to the browser's blob store (Chromium pages large blobs to
- *    disk) and frees the JS heap; `close()` makes an object URL and clicks an `<a download>`. This is
- *    the Service-Worker-free way to stream to the normal download folder, which is what the portal does
- *    (downloads.md §1.1 step 4). `abort()` just drops the parts.
+ * Which sink a download gets is chosen in save-target.ts:
+ * - a private OPFS file handed over as a normal download (private-file-sink.ts), the default;
+ * - File System Access (`fileSystemAccessSink`) when the user asks "Save to…": its writable writes to a
+ *   temporary swap file that only replaces the target on `close()`, so `abort()` leaves no half-written file;
+ * - a Blob download where the browser has no OPFS: encoded pages are kept as `Uint8Array` Blob parts, never one
+ *   giant string, and folded into a Blob every `BLOB_FOLD_BYTES`, which hands the bytes to the browser's blob
+ *   store and frees the JS heap; `close()` clicks an `<a download>` (downloads.md §1.1 step 4).
  */
 
 export interface DownloadSink {
@@ -81,7 +76,12 @@ export function blobDownloadSink(options: BlobDownloadSinkOptions): DownloadSink
 }
 
 /** `<a download>` on an object URL: the browser's normal download, to the default folder. */
-export function clickDownloadLink(blob: Blob, fileName: string): void {
+export function clickDownloadLink(
+  blob: Blob,
+  fileName: string,
+  // Revoking at once can cancel the download in some browsers; a minute is plenty to start it.
+  { revokeAfterMs = 60_000, onRevoked }: { revokeAfterMs?: number; onRevoked?: () => void } = {},
+): void {
   const url = URL.createObjectURL(blob)
   const link = document.createElement('a')
   link.href = url
@@ -91,8 +91,10 @@ export function clickDownloadLink(blob: Blob, fileName: string): void {
   document.body.append(link)
   link.click()
   link.remove()
-  // Revoking at once can cancel the download in some browsers; a minute is plenty to start it.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+  setTimeout(() => {
+    URL.revokeObjectURL(url)
+    onRevoked?.()
+  }, revokeAfterMs)
 }
 
 /** Keeps everything in memory: for tests and Node benchmarks (`runDownload` with an injected sink). */
@@ -132,58 +134,4 @@ export function memorySink(): DownloadSink & {
     bytes,
     text: () => new TextDecoder().decode(bytes()),
   }
-}
-
-// --- choosing the browser sink -------------------------------------------------------------------
-
-interface SaveFilePickerOptions {
-  suggestedName?: string
-  types?: { description?: string; accept: Record<string, string[]> }[]
-}
-type ShowSaveFilePicker = (options?: SaveFilePickerOptions) => Promise<FileSystemFileHandle>
-
-/**
- * `showSaveFilePicker` is not in TypeScript's DOM lib (WICG File System Access); feature-detect it.
- * A browser under automation (`navigator.webdriver`, e.g. Playwright) cannot answer the native save
- * dialog — headless Chromium rejects it at once with the same AbortError as a user's "Cancel" — so it
- * gets the normal download instead.
- */
-function saveFilePicker(target: Window): ShowSaveFilePicker | null {
-  if (target.navigator.webdriver) return null
-  const candidate = (target as Window & { showSaveFilePicker?: ShowSaveFilePicker }).showSaveFilePicker
-  return typeof candidate === 'function' ? candidate.bind(target) : null
-}
-
-export type SaveTarget = { kind: 'sink'; sink: DownloadSink } | { kind: 'dismissed' }
-
-/**
- * Opens the best sink for `fileName`. Call it straight from the click handler: the picker needs the
- * user's activation. `dismissed` means the user closed the save dialog (nothing to do). A picker that
- * exists but refuses (no activation, sandboxed frame, headless browser) falls back to a Blob download.
- */
-export async function openSaveTarget(
-  fileName: string,
-  mimeType: string,
-  target: Window = window,
-): Promise<SaveTarget> {
-  const picker = saveFilePicker(target)
-  if (picker) {
-    const extension = fileName.slice(fileName.lastIndexOf('.'))
-    try {
-      const handle = await picker({
-        suggestedName: fileName,
-        types: [
-          {
-            description: extension === '.csv' ? 'CSV file' : 'JSON file',
-            accept: { [mimeType.split(';')[0]!]: [extension] },
-          },
-        ],
-      })
-      return { kind: 'sink', sink: fileSystemAccessSink(await handle.createWritable()) }
-    } catch (error) {
-      if (error instanceof DOMException && error.name === 'AbortError') return { kind: 'dismissed' }
-      console.warn('File System Access unavailable, using a normal download instead:', error)
-    }
-  }
-  return { kind: 'sink', sink: blobDownloadSink({ fileName, mimeType }) }
 }

@@ -13,7 +13,7 @@ import {
   type DownloadRequest,
   type DownloadResult,
 } from './run-download.ts'
-import { openSaveTarget } from './sinks.ts'
+import { openSaveTarget } from './save-target.ts'
 
 export interface DownloadJob {
   fileId: string
@@ -26,8 +26,8 @@ export interface DownloadJob {
 
 export type FileDownloadState =
   | { status: 'idle' }
-  /** Waiting for the save dialog (File System Access) to be answered. */
-  | { status: 'starting'; fileName: string }
+  /** Opening the file: the browser's private storage, or the save dialog when the user chose "Save to…". */
+  | { status: 'starting'; fileName: string; saveAs: boolean }
   | {
       status: 'active'
       fileName: string
@@ -40,8 +40,11 @@ export type FileDownloadState =
 
 export interface Downloads {
   stateOf(fileId: string): FileDownloadState
-  /** Call straight from the click: the save dialog needs the user's activation. */
-  start(job: DownloadJob): void
+  /**
+   * Call straight from the click: the save dialog ("Save to…", `saveAs`) needs the user's activation. Without
+   * `saveAs` the file downloads normally, with no dialog.
+   */
+  start(job: DownloadJob, options?: { saveAs?: boolean }): void
   cancel(fileId: string, options: { keepPartial: boolean }): void
   /** Resume a paused download on the page that failed. */
   resume(fileId: string): void
@@ -67,13 +70,14 @@ export function useDownloads(): Downloads {
   }, [])
 
   const start = useCallback(
-    (job: DownloadJob) => {
+    (job: DownloadJob, options: { saveAs?: boolean } = {}) => {
       if (controllers.current.has(job.fileId)) return
       const controller = new AbortController()
       controllers.current.set(job.fileId, controller)
-      set(job.fileId, { status: 'starting', fileName: job.fileName })
+      const saveAs = options.saveAs === true
+      set(job.fileId, { status: 'starting', fileName: job.fileName, saveAs })
       const run = async () => {
-        const target = await openSaveTarget(job.fileName, job.encoder.mimeType)
+        const target = await openSaveTarget(job.fileName, job.encoder.mimeType, { saveAs })
         if (target.kind === 'dismissed') {
           set(job.fileId, IDLE)
           return

@@ -10,6 +10,7 @@ import {
   looksLikeUserPrincipalName,
   quoteODataString,
 } from '../api/odata-literals.ts'
+import type { FilterFieldId } from '../model/filter-fields.ts'
 import { FilterValueError, isNegation, type FilterCondition } from './conditions.ts'
 
 const eq = (path: string, value: string) => `${path} eq ${quoteODataString(value)}`
@@ -47,102 +48,71 @@ function statusClause(value: string): string | null {
 const ipClause = (value: string) =>
   looksLikeFullIpAddress(value) ? eq('ipAddress', value) : startsWith('ipAddress', value)
 
+/** One value as a clause, or null when the endpoint cannot express it. */
+type ValueClause = (value: string) => string | null
+type ClauseTable = Readonly<Partial<Record<FilterFieldId, ValueClause>>>
+
 /** The whole condition, or null when any of its values cannot be expressed. */
-function eachValue(condition: FilterCondition, clause: (value: string) => string | null): string | null {
+function eachValue(condition: FilterCondition, clause: ValueClause): string | null {
   const clauses = condition.values.map(clause)
   return clauses.every((text): text is string => text !== null) && clauses.length > 0 ? anyOf(clauses) : null
 }
 
-function signInValueClause(condition: FilterCondition, value: string): string | null {
-  switch (condition.field) {
-    case 'requestId':
-      return eq('id', value)
-    case 'correlationId':
-      return eq('correlationId', value)
-    case 'user':
-      if (looksLikeGuid(value)) return eq('userId', value)
-      // A whole UPN names one user; UPNs are lower-case (§2.2). Summary rows answer the same question.
-      if (looksLikeUserPrincipalName(value)) return startsWith('userPrincipalName', value.toLowerCase())
-      return anyOf([startsWith('userPrincipalName', value), startsWith('userDisplayName', value)])
-    case 'application':
-      return looksLikeGuid(value) ? eq('appId', value) : startsWith('appDisplayName', value)
-    case 'applicationId':
-      return eq('appId', value)
-    case 'status':
-      return statusClause(value)
-    case 'ipAddress':
-      return ipClause(value)
-    case 'location':
-      return anyOf(
-        ['location/city', 'location/state', 'location/countryOrRegion'].map((p) => startsWith(p, value)),
-      )
-    case 'resource':
-      return eq('resourceDisplayName', value)
-    case 'resourceId':
-      return eq('resourceId', value)
-    case 'conditionalAccess':
-      return eq('conditionalAccessStatus', value)
-    case 'clientApp':
-      return eq('clientAppUsed', value)
-    case 'operatingSystem':
-      return startsWith('deviceDetail/operatingSystem', value)
-    case 'browser':
-      return startsWith('deviceDetail/browser', value)
-    case 'authenticationRequirement':
-      return eq('authenticationRequirement', value)
-    // A managed identity signs in as its service principal (portal-ui.md §1.1: "name or ID").
-    case 'servicePrincipalId':
-    case 'managedIdentityId':
-      return eq('servicePrincipalId', value)
-    case 'servicePrincipalName':
-    case 'managedIdentityName':
-      return startsWith('servicePrincipalName', value)
-    // The `*` fields of portal-ui.md §2.6 and managedServiceIdentity: the signIns $filter has no such path.
-    default:
-      return null
-  }
+/** A field missing from a table has no path in that endpoint's `$filter`; it is matched on loaded rows. */
+function clauseFor(table: ClauseTable, condition: FilterCondition): string | null {
+  // "is not": `ne` exists only on signInEventTypes and agent, `not` is undocumented (graph-api.md §2.2),
+  // and the summary functions take `eq` and `startswith` only (§1.2).
+  if (isNegation(condition.operator)) return null
+  const clause = table[condition.field]
+  return clause ? eachValue(condition, clause) : null
+}
+
+/** The paths `/signIns` and the summary functions spell alike. */
+const commonClauses = {
+  applicationId: (value) => eq('appId', value),
+  status: statusClause,
+  ipAddress: ipClause,
+  resource: (value) => eq('resourceDisplayName', value),
+  resourceId: (value) => eq('resourceId', value),
+  conditionalAccess: (value) => eq('conditionalAccessStatus', value),
+  // A managed identity signs in as its service principal (portal-ui.md §1.1: "name or ID").
+  servicePrincipalId: (value) => eq('servicePrincipalId', value),
+  managedIdentityId: (value) => eq('servicePrincipalId', value),
+  servicePrincipalName: (value) => startsWith('servicePrincipalName', value),
+  managedIdentityName: (value) => startsWith('servicePrincipalName', value),
+} as const satisfies ClauseTable
+
+/** The `*` fields of portal-ui.md §2.6 and managedServiceIdentity are absent: the signIns $filter has no such path. */
+const signInsClauses: ClauseTable = {
+  ...commonClauses,
+  requestId: (value) => eq('id', value),
+  correlationId: (value) => eq('correlationId', value),
+  user: (value) => {
+    if (looksLikeGuid(value)) return eq('userId', value)
+    // A whole UPN names one user; UPNs are lower-case (§2.2). Summary rows answer the same question.
+    if (looksLikeUserPrincipalName(value)) return startsWith('userPrincipalName', value.toLowerCase())
+    return anyOf([startsWith('userPrincipalName', value), startsWith('userDisplayName', value)])
+  },
+  application: (value) => (looksLikeGuid(value) ? eq('appId', value) : startsWith('appDisplayName', value)),
+  location: (value) =>
+    anyOf(['location/city', 'location/state', 'location/countryOrRegion'].map((p) => startsWith(p, value))),
+  clientApp: (value) => eq('clientAppUsed', value),
+  operatingSystem: (value) => startsWith('deviceDetail/operatingSystem', value),
+  browser: (value) => startsWith('deviceDetail/browser', value),
+  authenticationRequirement: (value) => eq('authenticationRequirement', value),
+}
+
+const summariesClauses: ClauseTable = {
+  ...commonClauses,
+  // By name: summaries take only `eq` on appDisplayName (§1.2); the rows answer the prefix.
+  application: (value) => (looksLikeGuid(value) ? eq('appId', value) : null),
+  managedIdentityType: (value) => eq('managedServiceIdentity/msiType', value),
 }
 
 /** A condition as `/signIns` `$filter` text, or null when Graph cannot apply it there. */
-export function signInsClause(condition: FilterCondition): string | null {
-  // "is not": `ne` exists only on signInEventTypes and agent, `not` is undocumented (graph-api.md §2.2).
-  if (isNegation(condition.operator)) return null
-  return eachValue(condition, (value) => signInValueClause(condition, value))
-}
-
-function summaryValueClause(condition: FilterCondition, value: string): string | null {
-  switch (condition.field) {
-    case 'application':
-      // By name: summaries take only `eq` on appDisplayName (§1.2); the rows answer the prefix.
-      return looksLikeGuid(value) ? eq('appId', value) : null
-    case 'applicationId':
-      return eq('appId', value)
-    case 'status':
-      return statusClause(value)
-    case 'ipAddress':
-      return ipClause(value)
-    case 'resource':
-      return eq('resourceDisplayName', value)
-    case 'resourceId':
-      return eq('resourceId', value)
-    case 'conditionalAccess':
-      return eq('conditionalAccessStatus', value)
-    case 'servicePrincipalId':
-    case 'managedIdentityId':
-      return eq('servicePrincipalId', value)
-    case 'servicePrincipalName':
-    case 'managedIdentityName':
-      return startsWith('servicePrincipalName', value)
-    case 'managedIdentityType':
-      return eq('managedServiceIdentity/msiType', value)
-    default:
-      return null
-  }
-}
+export const signInsClause = (condition: FilterCondition): string | null =>
+  clauseFor(signInsClauses, condition)
 
 /** A condition as `getSummarized*` `$filter` text (§1.2), or null when the summary functions cannot take it. */
-export function summariesClause(condition: FilterCondition): string | null {
-  // The summary functions take `eq` and `startswith` only (§1.2).
-  if (isNegation(condition.operator)) return null
-  return eachValue(condition, (value) => summaryValueClause(condition, value))
-}
+export const summariesClause = (condition: FilterCondition): string | null =>
+  clauseFor(summariesClauses, condition)

@@ -1,22 +1,12 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react'
-import {
-  Button,
-  DrawerBody,
-  DrawerHeader,
-  DrawerHeaderTitle,
-  OverlayDrawer,
-  Spinner,
-  Tab,
-  TabList,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components'
-import { DismissRegular } from '@fluentui/react-icons'
+import { Suspense, useEffect, useRef, useState } from 'react'
+import { retryableLazy } from '../../../../components/retryable-lazy.tsx'
+import { Spinner, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components'
 import { useQuery } from '@tanstack/react-query'
 import type { BetaSignIn } from '../../../../../contract/sign-in.ts'
 import { useDataSource } from '../../../../lib/data-source/data-source.tsx'
 import { GraphErrorBar } from '../../../../components/GraphErrorBar.tsx'
 import { CopyButton } from '../../../../components/CopyButton.tsx'
+import { SidePane } from '../../../../components/SidePane.tsx'
 import { ErrorBoundary } from '../../../../components/ErrorBoundary.tsx'
 import { signInDetailQuery } from '../../api/queries.ts'
 import type { GraphError } from '../../../../lib/graph/errors.ts'
@@ -41,10 +31,13 @@ import {
 } from './DetailTables.tsx'
 
 import { PolicySection } from './PolicySection.tsx'
+import { SourceFileNote } from './SourceFileNote.tsx'
 import type { DateWindow } from '../../api/build-filter.ts'
 
 // Its own chunk: the pivots' queries and table load when the tab is first opened.
-const RelatedSignIns = lazy(async () => ({ default: (await import('./RelatedSignIns.tsx')).RelatedSignIns }))
+const RelatedSignIns = retryableLazy(async () => ({
+  default: (await import('./RelatedSignIns.tsx')).RelatedSignIns,
+}))
 
 const useStyles = makeStyles({
   drawer: { width: 'min(720px, 100vw)' },
@@ -71,6 +64,8 @@ export interface SignInDetailsPaneProps {
   /** Opens another sign-in in this pane (a related one): the page puts it in the URL, so Back returns. */
   onOpenSignIn: (signIn: BetaSignIn) => void
   onClose: () => void
+  /** Where focus goes on closing (the row that opened the pane); by default what had focus as it opened. */
+  returnFocusTo?: () => HTMLElement | null
 }
 
 function fieldsOf(tab: DetailTabId, signIn: BetaSignIn, logType: TabId): DetailField[] {
@@ -90,6 +85,7 @@ export function SignInDetailsPane({
   now,
   onOpenSignIn,
   onClose,
+  returnFocusTo,
 }: SignInDetailsPaneProps) {
   const styles = useStyles()
   const source = useDataSource()
@@ -107,47 +103,37 @@ export function SignInDetailsPane({
   }
 
   return (
-    <OverlayDrawer
-      position="end"
-      className={styles.drawer}
+    <SidePane
+      title="Activity Details: Sign-ins"
       open={selectedId !== null}
-      onOpenChange={(_, data) => {
-        if (!data.open) onClose()
-      }}
+      onClose={onClose}
+      returnFocusTo={returnFocusTo}
+      className={styles.drawer}
+      bodyClassName={styles.body}
     >
-      <DrawerHeader>
-        <DrawerHeaderTitle
-          action={
-            <Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={onClose} />
-          }
-        >
-          Activity Details: Sign-ins
-        </DrawerHeaderTitle>
-      </DrawerHeader>
-      <DrawerBody className={styles.body}>
-        {signIn ? (
-          // Inside the drawer, so a failure keeps Close (and Escape) working.
-          <ErrorBoundary what="The sign-in details" resetKey={signIn.id}>
-            <DetailsContent
-              key={signIn.id}
-              signIn={signIn}
-              logType={logTypeOf(signIn, tab)}
-              dates={dates}
-              related={{ range, now, onOpenSignIn: openRelated }}
-              focusTabs={focusTabsOf === signIn.id}
-            />
-          </ErrorBoundary>
-        ) : detail.error ? (
-          <GraphErrorBar
-            title="Could not load this sign-in"
-            error={detail.error as GraphError}
-            onRetry={() => void detail.refetch()}
+      {signIn ? (
+        // Inside the drawer, so a failure keeps Close (and Escape) working.
+        <ErrorBoundary what="The sign-in details" resetKey={signIn.id}>
+          <SourceFileNote signInId={signIn.id} />
+          <DetailsContent
+            key={signIn.id}
+            signIn={signIn}
+            logType={logTypeOf(signIn, tab)}
+            dates={dates}
+            related={{ range, now, onOpenSignIn: openRelated }}
+            focusTabs={focusTabsOf === signIn.id}
           />
-        ) : (
-          <Spinner label="Loading sign-in" />
-        )}
-      </DrawerBody>
-    </OverlayDrawer>
+        </ErrorBoundary>
+      ) : detail.error ? (
+        <GraphErrorBar
+          title="Could not load this sign-in"
+          error={detail.error as GraphError}
+          onRetry={() => void detail.refetch()}
+        />
+      ) : (
+        <Spinner label="Loading sign-in" />
+      )}
+    </SidePane>
   )
 }
 

@@ -2,7 +2,8 @@
  * The bodies of the filter popovers (portal-ui.md §2.2–§2.6), loaded on first use via filter-editors.ts.
  * State (drafts) stays in the pills; these render and report edits.
  */
-import { Suspense, lazy, useEffect, useRef, type ReactElement, type ReactNode, type RefObject } from 'react'
+import { Suspense, useEffect, useRef, type ReactElement, type ReactNode, type RefObject } from 'react'
+import { retryableLazy } from '../../../../components/retryable-lazy.tsx'
 import {
   Checkbox,
   Field,
@@ -25,7 +26,7 @@ import { choicesOf } from './FilterValuePill.tsx'
 import { datePresetLabels, type DateDraft, type PresetChoice } from './DateRangePill.tsx'
 
 // Fluent's calendar and time picker load only when "Custom time interval" is chosen (not with the other editors).
-const DateTimePickers = lazy(() => import('./DateTimePickers.tsx'))
+const DateTimePickers = retryableLazy(() => import('./DateTimePickers.tsx'))
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column' },

@@ -1,4 +1,5 @@
 import { memo, type ReactNode } from 'react'
+import { rowHeight } from './grid-styles.ts'
 
 /**
  * What one virtual row shows, computed once per record (row-text.ts) and reused on every frame the row
@@ -45,7 +46,10 @@ export interface GridRowProps {
   treegrid: boolean
 }
 
-/** Memoised on its props: while scrolling, only rows entering the window render (issue #7, #16). */
+/**
+ * Memoised on its props: while scrolling, only the pooled rows that take on another record render, and
+ * they rewrite their text and their one transform in place (issue #7, #16).
+ */
 export const GridRow = memo(function GridRow({
   view,
   index,
@@ -74,6 +78,7 @@ export const GridRow = memo(function GridRow({
       tabIndex={tabbable ? 0 : -1}
       data-row-id={view.key}
       className={className}
+      style={{ transform: `translateY(${index * rowHeight}px)` }}
     >
       {view.status !== undefined ? (
         <td colSpan={classes.cells.length + 1} className={classes.statusCell} style={{ width }}>

@@ -3,6 +3,7 @@ import {
   useEffect,
   useMemo,
   useRef,
+  useState,
   type FocusEvent,
   type KeyboardEvent,
   type MouseEvent,
@@ -10,9 +11,10 @@ import {
   type SyntheticEvent,
 } from 'react'
 import { mergeClasses } from '@fluentui/react-components'
-import { useVirtualizer } from '@tanstack/react-virtual'
+import { useVirtualizer, type Range } from '@tanstack/react-virtual'
 import type { ColumnKind } from '../../model/columns.ts'
 import { GridRow, type GridRowClasses, type GridRowView } from './GridRow.tsx'
+import { createRowPool } from './row-pool.ts'
 import { expanderWidth, gridOverscan, rowHeight, useGridStyles, widthClass } from './grid-styles.ts'
 import { useRovingRows } from './useRovingRows.ts'
 
@@ -55,10 +57,12 @@ function rowOf(event: SyntheticEvent): { element: HTMLElement; index: number } |
 
 /**
  * The one virtual body of the flat grid and the treegrids, after TanStack Table's virtualized-rows
- * example: the virtualizer lives here (a scroll frame re-renders only this component), rows have a fixed
- * height, and the rendered rows sit in normal flow inside one <tbody> moved by a single transform. The
- * scroller has `contain: strict`, so nothing a frame does inside it invalidates the page around it.
- * Events are delegated to the <tbody>: rows carry no handlers and no refs (issue #16).
+ * example: the virtualizer lives here (a scroll frame re-renders only this component) and rows have a
+ * fixed height. Rows are a stable pool of <tr>s (row-pool.ts): a row entering the window takes over the
+ * element of one that left, so a scroll frame rewrites text and one transform per changed row instead
+ * of creating and removing elements. The scroller has `contain: strict` and each row `contain: strict`,
+ * so a changed row is laid out alone. Events are delegated to the <tbody>: rows carry no handlers and
+ * no refs (issue #16).
  */
 export function VirtualGridBody(props: VirtualGridBodyProps) {
   const styles = useGridStyles()
@@ -69,6 +73,11 @@ export function VirtualGridBody(props: VirtualGridBodyProps) {
   const totalWidth =
     (treegrid ? expanderWidth : 0) + props.columns.reduce((sum, column) => sum + column.size, 0)
 
+  const [pool] = useState(createRowPool)
+  const active = useState(0)
+  // The roving row stays rendered wherever the grid is scrolled: focus stays on its row and Tab finds it.
+  const keepIndex = active[0]
+  const rangeExtractor = useCallback((range: Range) => pool.window(range, keepIndex), [pool, keepIndex])
   // oxlint-disable-next-line react-hooks/incompatible-library -- useVirtualizer returns a mutable instance by design (toolchain.md §6.7)
   const virtualizer = useVirtualizer({
     count: rowCount,
@@ -76,6 +85,7 @@ export function VirtualGridBody(props: VirtualGridBodyProps) {
     estimateSize: () => rowHeight,
     overscan: gridOverscan,
     initialRect: { width: 1200, height: 600 },
+    rangeExtractor,
   })
   const items = virtualizer.getVirtualItems()
   const findRow = useCallback(
@@ -83,9 +93,10 @@ export function VirtualGridBody(props: VirtualGridBodyProps) {
       bodyRef.current?.querySelector<HTMLElement>(`tr[aria-rowindex="${index + 2}"]`) ?? null,
     [],
   )
-  const roving = useRovingRows(rowCount, virtualizer, findRow)
+  const roving = useRovingRows(active, rowCount, virtualizer, findRow)
 
-  const lastIndex = items[items.length - 1]?.index ?? -1
+  // The window's end, not the last rendered row: that may be the kept focus row far behind.
+  const lastIndex = virtualizer.range ? virtualizer.range.endIndex + gridOverscan : -1
   const { hasNextPage, isFetchingNextPage, fetchNextPage, prefetchDistance } = props
   useEffect(() => {
     if (hasNextPage && !isFetchingNextPage && lastIndex >= rowCount - prefetchDistance) fetchNextPage()
@@ -149,7 +160,12 @@ export function VirtualGridBody(props: VirtualGridBodyProps) {
     if (row && event.target === row.element) roving.setActiveIndex(row.index)
   }
 
-  const firstStart = items[0]?.start ?? 0
+  const rendered = items.flatMap((item) => {
+    const view = props.rowView(item.index)
+    return view ? [{ index: item.index, key: view.key, view }] : []
+  })
+  const pooled = pool.assign(rendered)
+  const viewAt = new Map(rendered.map((row) => [row.index, row.view]))
   return (
     <div ref={scrollRef} className={styles.scroller} data-grid-scroller="">
       <table
@@ -181,21 +197,21 @@ export function VirtualGridBody(props: VirtualGridBodyProps) {
         <tbody
           ref={bodyRef}
           className={styles.body}
-          style={{ transform: `translateY(${firstStart}px)` }}
+          style={{ height: virtualizer.getTotalSize() }}
           onClick={onClick}
           onKeyDown={onKeyDown}
           onFocus={onFocus}
         >
-          {items.map((item) => {
-            const view = props.rowView(item.index)
+          {pooled.map(({ slot, index }) => {
+            const view = viewAt.get(index)
             if (!view) return null
             return (
               <GridRow
-                key={view.key}
+                key={slot}
                 view={view}
-                index={item.index}
+                index={index}
                 selected={view.selectId !== undefined && view.selectId === props.selectedId}
-                tabbable={item.index === roving.activeIndex}
+                tabbable={index === roving.activeIndex}
                 classes={classes}
                 width={totalWidth}
                 treegrid={treegrid}

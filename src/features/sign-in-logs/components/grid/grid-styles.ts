@@ -13,13 +13,18 @@ export const gridOverscan = 4
 export const expanderWidth = 36
 
 /*
- * Rows and cells are the elements created on every scroll frame: one reset-style class each (all
+ * Rows and cells are the elements rewritten on every scroll frame: one reset-style class each (all
  * declarations in one rule) instead of ~10 atomic classes, so the style engine matches and applies
- * one rule per element (issue #7). Per-kind modifiers below stay atomic and override them. Rows sit in
- * normal flow inside the <tbody>, which alone carries the virtual offset (issue #16).
+ * one rule per element (issue #7). Per-kind modifiers below stay atomic and override them. Each pooled
+ * row is placed by its own transform and fully contained (fixed size), so a row taking on another
+ * record is laid out and painted alone (issue #16).
  */
 const useRowBaseClass = makeResetStyles({
   display: 'flex',
+  position: 'absolute',
+  top: 0,
+  insetInline: 0,
+  contain: 'strict',
   height: `${rowHeight}px`,
   boxSizing: 'border-box',
   borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
@@ -59,7 +64,7 @@ const useAtomicGridStyles = makeStyles({
     contain: 'strict',
   },
   // Native table elements laid out as blocks and flex rows: the table is as tall as all rows (the
-  // scroll range) and the rendered rows flow inside the body, which one transform moves into place.
+  // scroll range) and the pooled rows are placed inside the body by their own transforms.
   table: { display: 'block', borderCollapse: 'collapse', borderSpacing: 0 },
   header: {
     display: 'block',
@@ -81,7 +86,7 @@ const useAtomicGridStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     textAlign: 'start',
   },
-  body: { display: 'block', willChange: 'transform' },
+  body: { display: 'block', position: 'relative' },
   rowSelected: { backgroundColor: tokens.colorSubtleBackgroundSelected },
   childRow: { backgroundColor: tokens.colorNeutralBackground2 },
   // Per-kind widths (the columns' getSize(), model/table.ts) as classes rather than inline styles:

@@ -1,17 +1,18 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef } from 'react'
 import type { Virtualizer } from '@tanstack/react-virtual'
 
 /**
  * Roving tabindex over virtual rows (portal-ui.md §5): one row is tabbable; arrow keys move the focus,
  * scrolling the target into the rendered window first and focusing it once it is rendered. Rows are
- * found in the DOM by index (`findRow`), so rendered rows need no ref callbacks of their own.
+ * found in the DOM by index (`findRow`), so rendered rows need no ref callbacks of their own. The active
+ * index is the caller's state: the virtualizer, created before this hook, keeps that row rendered.
  */
 export function useRovingRows(
+  [activeIndex, setActiveIndex]: readonly [number, (index: number) => void],
   rowCount: number,
   virtualizer: Virtualizer<HTMLDivElement, Element>,
   findRow: (index: number) => HTMLElement | null,
 ) {
-  const [activeIndex, setActiveIndex] = useState(0)
   const pendingFocus = useRef<number | null>(null)
 
   const clamped = rowCount === 0 ? 0 : Math.min(activeIndex, rowCount - 1)
@@ -30,7 +31,7 @@ export function useRovingRows(
         virtualizer.scrollToIndex(target, { align: 'auto' })
       }
     },
-    [rowCount, virtualizer, findRow],
+    [rowCount, virtualizer, findRow, setActiveIndex],
   )
 
   // After each render: a row that was scrolled into the window takes the pending focus.

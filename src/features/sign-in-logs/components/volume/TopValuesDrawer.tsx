@@ -8,11 +8,7 @@ import { useId, useMemo, useState } from 'react'
 import {
   Button,
   Caption1,
-  DrawerBody,
-  DrawerHeader,
-  DrawerHeaderTitle,
   Field,
-  OverlayDrawer,
   Select,
   Spinner,
   Table,
@@ -24,17 +20,17 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components'
-import { DismissRegular } from '@fluentui/react-icons'
 import type { BetaSignIn } from '../../../../../contract/sign-in.ts'
 import { GraphErrorBar } from '../../../../components/GraphErrorBar.tsx'
+import { SidePane } from '../../../../components/SidePane.tsx'
 import type { FilterPill } from '../../model/filter-fields.ts'
-import { tabById, type TabDefinition, type ViewTab } from '../../model/tabs.ts'
+import type { TabDefinition, ViewTab } from '../../model/tabs.ts'
 import { topValueColumnsFor, type TopValueColumn, type TopValueRow } from '../../model/top-value-columns.ts'
 import { topValues, type TopValues } from '../../model/top-values.ts'
 import type { ViewState } from '../../model/view-state.ts'
 import { formatCount } from './bucket-text.ts'
-import { countsSummaries } from './grid-queries.ts'
-import { useAllSummaries, useLoadedSignIns, useMergedSignIns, type RowsAtHand } from './rows-at-hand.ts'
+import { useAllSummaries, type RowsAtHand } from './rows-at-hand.ts'
+import { byRowsSource } from './rows-source.tsx'
 
 const useStyles = makeStyles({
   drawer: { width: '560px', maxWidth: '100vw' },
@@ -56,48 +52,22 @@ export default function TopValuesDrawer(props: TopValuesDrawerProps) {
   const styles = useStyles()
   const { open, onClose } = props
   return (
-    <OverlayDrawer
-      position="end"
-      className={styles.drawer}
+    <SidePane
+      title="Top values"
       open={open}
-      onOpenChange={(_, data) => {
-        if (!data.open) onClose()
-      }}
+      onClose={onClose}
+      className={styles.drawer}
+      bodyClassName={styles.body}
     >
-      <DrawerHeader>
-        <DrawerHeaderTitle
-          action={
-            <Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={onClose} />
-          }
-        >
-          Top values
-        </DrawerHeaderTitle>
-      </DrawerHeader>
-      <DrawerBody className={styles.body}>{open && <TopValuesFor {...props} />}</DrawerBody>
-    </OverlayDrawer>
+      {open && <TopValuesFor {...props} />}
+    </SidePane>
   )
 }
 
-function TopValuesFor(props: TopValuesDrawerProps) {
-  const { tab } = props
-  if (tab.id === 'all') return <MergedTopValues {...props} />
-  const definition = tabById(tab.id)
-  return countsSummaries(tab, props.state) ? (
-    <SummaryTopValues {...props} tab={definition} />
-  ) : (
-    <LoadedTopValues {...props} tab={definition} />
-  )
-}
-
-type TabProps = TopValuesDrawerProps & { tab: TabDefinition }
-
-function MergedTopValues(props: TopValuesDrawerProps) {
-  return <LoadedTopValuesView {...props} loaded={useMergedSignIns(props.state, props.now)} />
-}
-
-function LoadedTopValues(props: TabProps) {
-  return <LoadedTopValuesView {...props} loaded={useLoadedSignIns(props.tab, props.state, props.now)} />
-}
+const TopValuesFor = byRowsSource<TopValuesDrawerProps>({
+  Loaded: LoadedTopValuesView,
+  Summaries: SummaryTopValues,
+})
 
 function LoadedTopValuesView({
   tab,
@@ -115,7 +85,7 @@ function LoadedTopValuesView({
   return <TopValuesView {...{ tab, onAddPill, rows, coverage }} rowsAtHand={loaded} />
 }
 
-function SummaryTopValues({ tab, state, now, onAddPill }: TabProps) {
+function SummaryTopValues({ tab, state, now, onAddPill }: TopValuesDrawerProps & { tab: TabDefinition }) {
   const summaries = useAllSummaries(tab, state, now)
   const rows = useMemo(
     () => summaries.rows.map((summary): TopValueRow => ({ kind: 'summary', summary })),

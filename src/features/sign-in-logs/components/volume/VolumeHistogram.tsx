@@ -29,12 +29,12 @@ import {
   selectedInterval,
   type VolumeBucket,
 } from '../../model/histogram.ts'
-import { tabById, type TabDefinition, type ViewTab } from '../../model/tabs.ts'
+import type { TabDefinition, ViewTab } from '../../model/tabs.ts'
 import { DAY_MS, RETENTION_DAYS, resolveDateRange, type ViewState } from '../../model/view-state.ts'
 import { formatCount, windowText } from './bucket-text.ts'
 import { HistogramChart, statusColours } from './HistogramChart.tsx'
-import { countsSummaries } from './grid-queries.ts'
-import { useAllSummaries, useLoadedSignIns, useMergedSignIns, type RowsAtHand } from './rows-at-hand.ts'
+import { useAllSummaries, type RowsAtHand } from './rows-at-hand.ts'
+import { byRowsSource } from './rows-source.tsx'
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -56,26 +56,11 @@ export interface VolumeHistogramProps {
   onNarrow: (interval: { start: string; end: string }) => void
 }
 
-export default function VolumeHistogram(props: VolumeHistogramProps) {
-  const { tab } = props
-  if (tab.id === 'all') return <MergedHistogram {...props} />
-  const definition = tabById(tab.id)
-  return countsSummaries(tab, props.state) ? (
-    <SummaryHistogram {...props} tab={definition} />
-  ) : (
-    <LoadedHistogram {...props} tab={definition} />
-  )
-}
-
-type TabProps = VolumeHistogramProps & { tab: TabDefinition }
-
-function MergedHistogram(props: VolumeHistogramProps) {
-  return <LoadedHistogramView {...props} loaded={useMergedSignIns(props.state, props.now)} />
-}
-
-function LoadedHistogram(props: TabProps) {
-  return <LoadedHistogramView {...props} loaded={useLoadedSignIns(props.tab, props.state, props.now)} />
-}
+const VolumeHistogram = byRowsSource<VolumeHistogramProps>({
+  Loaded: LoadedHistogramView,
+  Summaries: SummaryHistogram,
+})
+export default VolumeHistogram
 
 function LoadedHistogramView({
   state,
@@ -93,7 +78,7 @@ function LoadedHistogramView({
   return <HistogramView {...{ state, now, onNarrow, buckets, coverage }} rowsAtHand={loaded} />
 }
 
-function SummaryHistogram({ tab, state, now, onNarrow }: TabProps) {
+function SummaryHistogram({ tab, state, now, onNarrow }: VolumeHistogramProps & { tab: TabDefinition }) {
   const summaries = useAllSummaries(tab, state, now)
   const range = resolveDateRange(state.range, now)
   const window = histogramWindowFor(range)

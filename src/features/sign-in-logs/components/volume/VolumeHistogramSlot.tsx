@@ -2,14 +2,15 @@
  * Where the histogram goes, on the first screen. It asks for nothing and loads no chart code until the grid
  * has its first rows (issue #12: the histogram never delays them), then loads the chart chunk.
  */
-import { Suspense, lazy, useCallback, useSyncExternalStore } from 'react'
+import { Suspense, useCallback, useSyncExternalStore } from 'react'
+import { retryableLazy } from '../../../../components/retryable-lazy.tsx'
 import { useQueryClient } from '@tanstack/react-query'
 import { ErrorBoundary } from '../../../../components/ErrorBoundary.tsx'
 import { useDataSource } from '../../../../lib/data-source/data-source.tsx'
 import { firstRowsKey } from './grid-queries.ts'
 import type { VolumeHistogramProps } from './VolumeHistogram.tsx'
 
-const VolumeHistogram = lazy(() => import('./VolumeHistogram.tsx'))
+const VolumeHistogram = retryableLazy(() => import('./VolumeHistogram.tsx'))
 
 export function VolumeHistogramSlot(props: VolumeHistogramProps) {
   const { tab, state, now } = props

@@ -226,3 +226,39 @@ async function untilKilled(state: { killed: boolean }): Promise<null> {
     }
   }
 }
+
+test('progress gives each type its own records/s for this run and how far back in the range it reached', async () => {
+  const records = recordsFor({ interactive: 8, 'managed-identity': 4 })
+  const store = memoryExportStore()
+  const graph = createFakeSignInGraph({ records, pageSize: 4 })
+  let now = 0
+  const seen: { type: TabId; records: number; recordsPerSecond: number | null; last: string | null }[][] = []
+  await runExport({
+    client: graph.client,
+    ...store,
+    plan: plan([
+      { type: 'interactive', format: 'ndjson', authDetails: false },
+      { type: 'managed-identity', format: 'ndjson', authDetails: false },
+    ]),
+    now: () => NOW,
+    // Each reading of the clock is one more second of this run.
+    clock: () => (now += 1000),
+    onProgress: (progress) =>
+      seen.push(
+        progress.types.map((type) => ({
+          type: type.type,
+          records: type.records,
+          recordsPerSecond: type.recordsPerSecond,
+          last: type.lastCreatedDateTime,
+        })),
+      ),
+  })
+  const final = seen.at(-1)!
+  const interactive = final.find((type) => type.type === 'interactive')!
+  const managed = final.find((type) => type.type === 'managed-identity')!
+  expect(seen[0]!.every((type) => type.recordsPerSecond === null && type.last === null)).toBe(true)
+  expect(interactive.last).toBe(records.interactive!.at(-1)!.createdDateTime)
+  expect(managed.last).toBe(records['managed-identity']!.at(-1)!.createdDateTime)
+  // Same elapsed time for both, twice the records: twice the rate.
+  expect(interactive.recordsPerSecond).toBeCloseTo(managed.recordsPerSecond! * 2)
+})

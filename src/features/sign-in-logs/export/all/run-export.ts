@@ -39,6 +39,10 @@ export interface TypeProgress {
   wait: WaitInfo | null
   waits: number
   waitedSeconds: number
+  /** This type's records per second in this run (waits included); null until its first page of the run. */
+  recordsPerSecond: number | null
+  /** The oldest `createdDateTime` written so far (records come newest first): how much of the range is covered. */
+  lastCreatedDateTime: string | null
 }
 
 export interface ExportProgress {
@@ -159,6 +163,9 @@ export async function runExport(options: RunExportOptions): Promise<ExportOutcom
 
   const started = clock()
   const recordsAtStart = state.types.reduce((sum, type) => sum + type.records, 0)
+  const typeRecordsAtStart = new Map(state.types.map((type) => [type.type, type.records]))
+  const perSecond = (records: number, elapsedMs: number) =>
+    records > 0 && elapsedMs > 0 ? (records * 1000) / elapsedMs : null
   const live = new Map<TabId, { wait: WaitInfo | null; waits: number; waitedSeconds: number }>(
     state.types.map((type) => [type.type, { wait: null, waits: 0, waitedSeconds: 0 }]),
   )
@@ -171,7 +178,7 @@ export async function runExport(options: RunExportOptions): Promise<ExportOutcom
       exportId: plan.id,
       records,
       elapsedMs,
-      recordsPerSecond: thisRun > 0 && elapsedMs > 0 ? (thisRun * 1000) / elapsedMs : null,
+      recordsPerSecond: perSecond(thisRun, elapsedMs),
       types: state.types.map((type) => ({
         type: type.type,
         done: type.done,
@@ -179,6 +186,8 @@ export async function runExport(options: RunExportOptions): Promise<ExportOutcom
         pages: type.pages,
         restarts: type.restarts,
         ...live.get(type.type)!,
+        recordsPerSecond: perSecond(type.records - typeRecordsAtStart.get(type.type)!, elapsedMs),
+        lastCreatedDateTime: type.lastCreatedDateTime,
       })),
     })
   }

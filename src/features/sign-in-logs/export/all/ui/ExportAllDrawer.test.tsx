@@ -233,3 +233,37 @@ test('Pause stops a running job, and Cancel deletes its partial files and its ch
   expect(await disk.checkpoints.load('export-1')).toBeNull()
   expect(screen.getByText('No exports stored in this browser.')).toBeTruthy()
 })
+
+test('a custom range: an impossible one is explained on its field, a good one is what the export covers', async () => {
+  const disk = memoryDisk()
+  renderDrawer(createFakeSignInGraph({ records, pageSize: 3 }).client, disk.storage())
+  const user = userEvent.setup()
+  await user.selectOptions(screen.getByRole('combobox', { name: 'Range' }), 'custom')
+  const start = screen.getByRole('textbox', { name: 'Start' })
+  const end = screen.getByRole('textbox', { name: 'End' })
+  const retype = async (box: HTMLElement, text: string) => {
+    await user.clear(box)
+    await user.paste(text)
+  }
+  await retype(start, '2026-10-01T00:00Z')
+  expect(start.getAttribute('aria-invalid')).toBe('true')
+  expect(screen.getByText(/^Graph keeps sign-ins for 30 days: start on or after/)).toBeTruthy()
+  expect((screen.getByRole('button', { name: 'Start export' }) as HTMLButtonElement).disabled).toBe(true)
+  await retype(start, '2026-11-20T09:00Z')
+  await retype(end, '2026-11-20T08:00Z')
+  expect(screen.getByText('The end must be after the start.')).toBeTruthy()
+  expect(start.getAttribute('aria-invalid')).not.toBe('true')
+  await retype(end, '2026-11-20T11:30Z')
+  const plan = screen.getByRole('region', { name: 'Plan' })
+  expect(plan.textContent).toContain('2026-11-20 09:00 to 2026-11-20 11:30 UTC')
+  await user.click(screen.getByRole('button', { name: 'Start export' }))
+  await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Export finished.'))
+  expect(
+    screen.getByRole('region', { name: /^Export 2026-11-20 09:00 to 2026-11-20 11:30 UTC/ }),
+  ).toBeTruthy()
+  const stored = await disk.checkpoints.load('export-1')
+  expect([stored?.plan.from, stored?.plan.to]).toEqual([
+    '2026-11-20T09:00:00.000Z',
+    '2026-11-20T11:30:00.000Z',
+  ])
+})

@@ -4,7 +4,7 @@
  * and closing it leaves the job running (jobs live in export-jobs.ts, not in this component). After a reload the
  * stored exports are listed with Resume, or with their files once finished. Loaded on demand by the toolbar.
  */
-import { useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react'
+import { Suspense, lazy, useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react'
 import {
   Button,
   Checkbox,
@@ -12,6 +12,7 @@ import {
   DrawerHeader,
   DrawerHeaderTitle,
   Field,
+  Input,
   OverlayDrawer,
   Select,
   Text,
@@ -22,7 +23,6 @@ import { DismissRegular } from '@fluentui/react-icons'
 import { useClock } from '../../../../../lib/clock/clock.tsx'
 import { useDataSource } from '../../../../../lib/data-source/data-source.tsx'
 import { tabById, tabIds, type TabId } from '../../../model/tabs.ts'
-import { DAY_MS } from '../../../model/view-state.ts'
 import { useViewState } from '../../../model/use-view-state.ts'
 import {
   createExportPlan,
@@ -34,6 +34,13 @@ import {
 import { browserExportStorage } from './browser-export-storage.ts'
 import { createExportJobs, type ExportJobs, type ExportStorage } from './export-jobs.ts'
 import { bytesText, estimateText } from './export-plan-text.ts'
+import {
+  defaultCustomRange,
+  EXPORT_RANGES,
+  resolveExportRange,
+  type CustomRangeText,
+  type ExportRangeId,
+} from './export-range.ts'
 import { ExportJobCard } from './ExportJobCard.tsx'
 
 const useStyles = makeStyles({
@@ -48,12 +55,8 @@ const useStyles = makeStyles({
   plan: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 })
 
-const RANGES = [
-  { id: '24h', label: 'Last 24 hours', days: 1 },
-  { id: '7d', label: 'Last 7 days', days: 7 },
-  { id: '30d', label: 'Last 30 days', days: 30 },
-] as const
-type RangeId = (typeof RANGES)[number]['id']
+// The page's calendar and time pickers, loaded only when a custom range is chosen (not first-screen code).
+const DateTimePickers = lazy(() => import('../../../components/filters/DateTimePickers.tsx'))
 
 // One job list per storage and tenant, kept while the tab lives: the drawer may close and reopen on a running job.
 const jobLists = new WeakMap<ExportStorage, Map<string, ExportJobs>>()
@@ -88,7 +91,8 @@ export default function ExportAllDrawer({ open, onClose, storage: given, newId }
   const announcement = useSyncExternalStore(jobs.subscribe, jobs.announcement)
   const [storageInfo, setStorageInfo] = useState<Awaited<ReturnType<ExportStorage['estimate']>> | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
-  const [range, setRange] = useState<RangeId>('24h')
+  const [range, setRange] = useState<ExportRangeId>('24h')
+  const [custom, setCustom] = useState<CustomRangeText>(() => defaultCustomRange(clock(), view.dates))
   const [chosen, setChosen] = useState<Record<TabId, boolean>>(
     () => Object.fromEntries(tabIds.map((t) => [t, true])) as Record<TabId, boolean>,
   )
@@ -112,9 +116,10 @@ export default function ExportAllDrawer({ open, onClose, storage: given, newId }
     return jobs.subscribe(update)
   }, [open, storage, jobs])
 
-  const planResult = useMemo((): { plan: ExportPlan } | { error: string } => {
+  const planResult = useMemo((): { plan: ExportPlan } | { error: string; field?: 'start' | 'end' } => {
     const now = clock()
-    const days = RANGES.find((candidate) => candidate.id === range)!.days
+    const window = resolveExportRange(range, custom, view.dates, now)
+    if ('message' in window) return { error: window.message, field: window.field }
     try {
       const types = tabIds
         .filter((type) => chosen[type])
@@ -125,8 +130,8 @@ export default function ExportAllDrawer({ open, onClose, storage: given, newId }
       return {
         plan: createExportPlan({
           id: 'preview',
-          from: new Date(now.getTime() - days * DAY_MS),
-          to: now,
+          from: window.from,
+          to: window.to,
           now,
           types,
           pills,
@@ -136,18 +141,19 @@ export default function ExportAllDrawer({ open, onClose, storage: given, newId }
       if (error instanceof ExportPlanError) return { error: error.message }
       throw error
     }
-  }, [clock, range, chosen, formats, applyFilters, view.filters])
+  }, [clock, range, custom, chosen, formats, applyFilters, view.filters, view.dates])
 
   const start = () => {
     if (!('plan' in planResult)) return
     setProblem(null)
-    // The plan is made again at the moment of starting, so its range ends now and not when the drawer opened.
+    // The plan is made again at the moment of starting, so a preset range ends now and not when the drawer opened.
     const now = clock()
-    const days = RANGES.find((candidate) => candidate.id === range)!.days
+    const window = resolveExportRange(range, custom, view.dates, now)
+    if ('message' in window) return
     const plan = createExportPlan({
       id: newId?.() ?? crypto.randomUUID(),
-      from: new Date(now.getTime() - days * DAY_MS),
-      to: now,
+      from: window.from,
+      to: window.to,
       now,
       types: planResult.plan.types,
       pills: planResult.plan.pills,
@@ -193,14 +199,44 @@ export default function ExportAllDrawer({ open, onClose, storage: given, newId }
             New export
           </Text>
           <Field label="Range">
-            <Select value={range} onChange={(_, data) => setRange(data.value as RangeId)}>
-              {RANGES.map((option) => (
+            <Select value={range} onChange={(_, data) => setRange(data.value as ExportRangeId)}>
+              {EXPORT_RANGES.map((option) => (
                 <option key={option.id} value={option.id}>
                   {option.label}
                 </option>
               ))}
             </Select>
           </Field>
+          {range === 'custom' &&
+            (['start', 'end'] as const).map((edge) => {
+              const label = edge === 'start' ? 'Start' : 'End'
+              const message =
+                'field' in planResult && planResult.field === edge ? planResult.error : undefined
+              return (
+                <div key={edge} className={styles.form}>
+                  <Field
+                    label={label}
+                    hint={`${view.dates === 'utc' ? 'UTC' : 'Local time'}; ISO 8601 with Z or an offset also works`}
+                    validationMessage={message}
+                    validationState={message ? 'error' : 'none'}
+                  >
+                    <Input
+                      value={custom[edge]}
+                      onChange={(_, data) => setCustom({ ...custom, [edge]: data.value })}
+                    />
+                  </Field>
+                  <Suspense fallback={null}>
+                    <DateTimePickers
+                      label={label}
+                      text={custom[edge]}
+                      dates={view.dates}
+                      now={clock()}
+                      onText={(text) => setCustom((current) => ({ ...current, [edge]: text }))}
+                    />
+                  </Suspense>
+                </div>
+              )
+            })}
           <fieldset>
             <legend>Log types and formats</legend>
             {tabIds.map((type) => (
@@ -247,6 +283,8 @@ export default function ExportAllDrawer({ open, onClose, storage: given, newId }
                 </ul>
                 <Text as="p">{estimateText(null)}</Text>
               </>
+            ) : 'field' in planResult && planResult.field ? (
+              <Text as="p">No plan until the range is corrected.</Text>
             ) : (
               <Text as="p" role="alert">
                 {planResult.error}

@@ -56,7 +56,15 @@ export function ExportJobCard(props: { job: ExportJobView; jobs: ExportJobs; sto
   })
   const types =
     job.progress?.types ??
-    checkpoint.types.map((type) => ({ ...type, wait: null, waits: 0, waitedSeconds: 0 }))
+    checkpoint.types.map((type) => ({
+      ...type,
+      wait: null,
+      waits: 0,
+      waitedSeconds: 0,
+      recordsPerSecond: null,
+    }))
+  // Time left is only said while the job runs: a stopped job has no speed.
+  const range = job.running ? checkpoint.plan : undefined
   return (
     <section className={styles.card} aria-label={title}>
       <Text weight="semibold">{title}</Text>
@@ -65,13 +73,13 @@ export function ExportJobCard(props: { job: ExportJobView; jobs: ExportJobs; sto
         {checkpoint.error ? ` (${checkpoint.error})` : ''}
       </Text>
       {types.map((type) => (
-        <Field key={type.type} label={tabById(type.type).label} hint={typeProgressText(type)}>
+        <Field key={type.type} label={tabById(type.type).label} hint={typeProgressText(type, range)}>
           <ProgressBar
             value={type.done ? 1 : undefined}
             max={1}
             thickness="large"
             // The total is not known in advance: indeterminate until the type is done.
-            aria-valuetext={typeProgressText(type)}
+            aria-valuetext={typeProgressText(type, range)}
           />
         </Field>
       ))}

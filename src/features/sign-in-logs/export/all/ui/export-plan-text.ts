@@ -21,8 +21,33 @@ export function estimateText(records: number | null): string {
   return `About ${integer.format(records)} records: at least ${formatDuration(records / BUDGET_RECORDS_PER_SECOND)} at Graph's budget (at most ${integer.format(BUDGET_RECORDS_PER_SECOND)} records/s).`
 }
 
+type TimeLeftInput = Pick<TypeProgress, 'done' | 'records' | 'recordsPerSecond' | 'lastCreatedDateTime'>
+
+/**
+ * Seconds left for one type, or null when it cannot be told. Graph does not count sign-ins, and no summary gives
+ * a count today, so the total is estimated from the part of the range already covered: records come newest first,
+ * so `records` span [lastCreatedDateTime, to]; the rest of the range is assumed as dense. At this run's records/s.
+ */
+export function typeSecondsLeft(type: TimeLeftInput, range: { from: string; to: string }): number | null {
+  if (type.done) return 0
+  if (type.recordsPerSecond === null || type.lastCreatedDateTime === null || type.records === 0) return null
+  const from = Date.parse(range.from)
+  const to = Date.parse(range.to)
+  const reached = Math.min(to, Math.max(from, Date.parse(type.lastCreatedDateTime)))
+  const covered = (to - reached) / (to - from)
+  if (!(covered > 0)) return null
+  const estimatedTotal = type.records / covered
+  return (estimatedTotal - type.records) / type.recordsPerSecond
+}
+
+export function timeLeftText(seconds: number | null): string {
+  return seconds === null ? 'time left unknown' : `about ${formatDuration(seconds)} left`
+}
+
 export function typeProgressText(
-  type: Pick<TypeProgress, 'records' | 'pages' | 'waits' | 'waitedSeconds' | 'wait' | 'done'>,
+  type: Pick<TypeProgress, 'records' | 'pages' | 'waits' | 'waitedSeconds' | 'wait' | 'done'> &
+    Partial<Pick<TypeProgress, 'recordsPerSecond' | 'lastCreatedDateTime'>>,
+  range?: { from: string; to: string },
 ): string {
   const parts = [
     `${integer.format(type.records)} records`,
@@ -34,6 +59,20 @@ export function typeProgressText(
     )
   if (type.wait) parts.push(`waiting ${formatDuration(type.wait.seconds)}`)
   if (type.done) parts.push('done')
+  else if (range) {
+    const perSecond = type.recordsPerSecond ?? null
+    if (perSecond !== null) parts.push(`${integer.format(Math.round(perSecond))} records/s`)
+    const left = typeSecondsLeft(
+      {
+        done: type.done,
+        records: type.records,
+        recordsPerSecond: perSecond,
+        lastCreatedDateTime: type.lastCreatedDateTime ?? null,
+      },
+      range,
+    )
+    parts.push(timeLeftText(left))
+  }
   return parts.join(', ')
 }
 
