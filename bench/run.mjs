@@ -22,6 +22,7 @@ import * as startup from './sections/startup.mjs'
 import * as grid from './sections/grid.mjs'
 import * as records from './sections/records.mjs'
 import * as exportAll from './sections/export.mjs'
+import * as files from './sections/files.mjs'
 
 const sections = {
   fake,
@@ -33,6 +34,7 @@ const sections = {
   grid,
   records,
   export: exportAll,
+  files,
 }
 
 function parseArgs(argv) {

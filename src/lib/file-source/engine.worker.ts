@@ -33,8 +33,8 @@ async function startStore(): Promise<SignInStore> {
             : await (await connection.prepare(sql)).query(...params)
         return table.toArray().map((row) => row.toJSON() as Record<string, unknown>)
       },
-      async insertArrowTable(table, name) {
-        await connection.insertArrowTable(table, { name, create: true })
+      async appendArrowTable(table, name) {
+        await connection.insertArrowTable(table, { name, create: false })
       },
     },
     arrow,

@@ -27,7 +27,7 @@ export async function createNodeStore(): Promise<SignInStore> {
   const sql: SqlConnection = {
     query: async (text, params = []) =>
       toRows(params.length === 0 ? connection.query(text) : connection.prepare(text).query(...params)),
-    insertArrowTable: async (table, name) => connection.insertArrowTable(table, { name, create: true }),
+    appendArrowTable: async (table, name) => connection.insertArrowTable(table, { name, create: false }),
   }
   return createSignInStore(sql, arrow as unknown as ArrowModule)
 }

@@ -40,6 +40,14 @@ describe('Graph JSON layouts', () => {
     expect(read[0]!.raw).toEqual(records[0])
   })
 
+  it('keeps an NDJSON line’s own text as the raw record, to store it without encoding it again', async () => {
+    const lines = records.map((r) => JSON.stringify(r, null, 0))
+    const { records: read } = await readAll(file(lines.join('\n')))
+    expect(read.map((r) => r.rawText)).toEqual(lines)
+    const { records: fromArray } = await readAll(file(JSON.stringify({ value: records })))
+    expect(fromArray.map((r) => r.rawText)).toEqual([undefined, undefined])
+  })
+
   it('reads gzip from its magic bytes, whatever the name', async () => {
     const { records: read } = await readAll(await gzip(records.map((r) => JSON.stringify(r)).join('\n')))
     expect(read.map((r) => r.signIn.id)).toEqual(['a', 'b'])

@@ -33,6 +33,8 @@ export interface FileRecord {
   signIn: FileSignIn
   /** The record as the file had it (a CSV row as header → cell), for the details pane. */
   raw: unknown
+  /** `raw` as the file's own JSON text, when the file holds it alone (an NDJSON line): stored without re-encoding. */
+  rawText?: string
   file: string
   line: number
 }
@@ -96,11 +98,11 @@ class FileReader {
   }
 
   /** Adds one record; returns a full batch when there is one to hand out. */
-  add(mapped: MappedRecord, raw: unknown, line: number): FileRecord[] | null {
+  add(mapped: MappedRecord, raw: unknown, line: number, rawText?: string): FileRecord[] | null {
     this.logType ??= mapped.logType
     const logType = this.override ?? mapped.logType ?? this.logType
     const signIn = logType ? { ...mapped.signIn, signInEventTypes: [logType] } : mapped.signIn
-    this.batch.push({ signIn, raw, file: this.file, line })
+    this.batch.push({ signIn, raw, file: this.file, line, ...(rawText !== undefined && { rawText }) })
     this.records++
     return this.batch.length >= this.batchSize ? this.flush() : null
   }
@@ -137,7 +139,9 @@ async function* readJson(chunks: AsyncIterable<string>, reader: FileReader): Asy
     }
     const queryRows =
       value && typeof value === 'object' ? queryApiRows(value as Record<string, unknown>) : null
-    for (const record of queryRows ?? recordsOfValue(value)) {
+    const records = queryRows ?? recordsOfValue(value)
+    const alone = records.length === 1 && records[0] === value ? item.record.text : undefined
+    for (const record of records) {
       if (!record || typeof record !== 'object' || Array.isArray(record)) {
         reader.issue(item.record.line, 'an element that is not a JSON object')
         continue
@@ -145,7 +149,7 @@ async function* readJson(chunks: AsyncIterable<string>, reader: FileReader): Asy
       try {
         const { mapped, format } = mapJsonRecord(record as Record<string, unknown>)
         reader.format ??= queryRows ? 'log-analytics-json' : format
-        const full = reader.add(mapped, record, item.record.line)
+        const full = reader.add(mapped, record, item.record.line, alone)
         if (full) yield full
       } catch (error) {
         if (!(error instanceof RecordError)) throw error

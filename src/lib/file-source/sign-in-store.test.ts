@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { createNodeStore } from './node-duckdb.testing.ts'
 import { odataFilterToSql, FilterSyntaxError } from './odata-sql.ts'
 import type { FileRecord } from './read-file.ts'
+import type { FileSignIn } from './record-shape.ts'
 import type { SignInStore } from './sign-in-store.ts'
 
 const record = (id: string, createdDateTime: string, extra: Record<string, unknown> = {}): FileRecord => ({
@@ -68,6 +69,27 @@ describe('the engine (real duckdb-wasm)', () => {
       oldest: '2026-11-19T08:00:00.000Z',
       newest: '2026-11-21T08:00:00.000Z',
     })
+  })
+
+  it('gives back a record kept as the file’s text plus what normalising changed', async () => {
+    const raw = {
+      id: 'spread',
+      createdDateTime: '2026-11-18T08:00:00Z',
+      userPrincipalName: 'spread@contoso.example',
+      status: { errorCode: 0, failureReason: null, additionalDetails: null },
+      dropped: 'only in the file',
+    }
+    const { dropped: _, ...kept } = raw
+    const signIn: FileSignIn = {
+      ...kept,
+      createdDateTime: '2026-11-18T08:00:00.000Z',
+      signInEventTypes: ['interactiveUser'],
+    }
+    await store.insert([{ signIn, raw, rawText: JSON.stringify(raw, null, 2), file: 'b.ndjson', line: 7 }])
+    const expected = { signIn, raw, file: 'b.ndjson', line: 7 }
+    expect(await store.get('spread')).toEqual(expected)
+    const listed = await store.list({ filter: "id eq 'spread'", top: 1 })
+    expect(listed).toEqual([expected])
   })
 
   it('refuses what it cannot filter on, rather than ignoring it', () => {

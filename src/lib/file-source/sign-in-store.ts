@@ -1,7 +1,8 @@
 /**
  * The sign-ins of the opened files in DuckDB: one table, a column per filterable property (odata-sql.ts names
- * them) plus the normalised record and the raw one as JSON text. Written against a two-method connection so the
- * same code runs in the browser worker (async duckdb-wasm) and in Node tests (its blocking build).
+ * them) plus each record once as JSON text (the file's own, with what normalising changed beside it). Batches are
+ * appended straight to the table, and queries pick rows on the small columns before reading any record's text. Written against a two-method
+ * connection so the same code runs in the browser worker (async duckdb-wasm) and in Node tests (its blocking build).
  */
 import type * as Arrow from 'apache-arrow'
 import { odataFilterToSql, type SqlValue } from './odata-sql.ts'
@@ -10,8 +11,8 @@ import type { FileSignIn } from './record-shape.ts'
 
 export interface SqlConnection {
   query(sql: string, params?: SqlValue[]): Promise<Record<string, unknown>[]>
-  /** Creates table `name` from the Arrow table (duckdb-wasm's insertArrowTable with create: true). */
-  insertArrowTable(table: Arrow.Table, name: string): Promise<void>
+  /** Appends the Arrow table's rows to table `name`, column by column (duckdb-wasm's insertArrowTable, create: false). */
+  appendArrowTable(table: Arrow.Table, name: string): Promise<void>
 }
 
 /** The `apache-arrow` module duckdb-wasm itself loaded: a table built with another copy is silently not inserted. */
@@ -24,6 +25,39 @@ type Column = readonly [
 ]
 
 const s = (value: unknown): string | null => (typeof value === 'string' ? value : null)
+
+interface SignInChanges {
+  set: Record<string, unknown>
+  unset: string[]
+}
+
+const changesMemo = new WeakMap<FileRecord, string | null>()
+
+/**
+ * A Graph or Azure Monitor record's normalised form shares most of its top-level values with the raw record
+ * (mapGraphRecord spreads it): stored as the few properties it changes, so a file's records are kept as one JSON
+ * text, not two. Null when the forms differ too much (CSV rows, Log Analytics rows): the full form is stored.
+ */
+function changesOf(record: FileRecord): string | null {
+  if (changesMemo.has(record)) return changesMemo.get(record)!
+  const { signIn, raw } = record
+  let changes: string | null = null
+  if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+    const original = raw as Record<string, unknown>
+    const normalised = signIn as Record<string, unknown>
+    const diff: SignInChanges = { set: {}, unset: [] }
+    let kept = 0
+    for (const [key, value] of Object.entries(normalised)) {
+      if (value === undefined) continue
+      if (value === original[key]) kept++
+      else diff.set[key] = value
+    }
+    for (const key of Object.keys(original)) if (normalised[key] === undefined) diff.unset.push(key)
+    if (kept >= Object.keys(diff.set).length) changes = JSON.stringify(diff)
+  }
+  changesMemo.set(record, changes)
+  return changes
+}
 
 const COLUMNS: readonly Column[] = [
   ['id', 'VARCHAR', (r) => r.signIn.id],
@@ -55,8 +89,9 @@ const COLUMNS: readonly Column[] = [
   ['msi_type', 'VARCHAR', (r) => s(r.signIn.managedServiceIdentity?.msiType)],
   ['file', 'VARCHAR', (r) => r.file],
   ['line', 'INTEGER', (r) => r.line],
-  ['sign_in', 'VARCHAR', (r) => JSON.stringify(r.signIn)],
-  ['raw', 'VARCHAR', (r) => JSON.stringify(r.raw)],
+  ['raw', 'VARCHAR', (r) => r.rawText ?? JSON.stringify(r.raw)],
+  ['sign_in', 'VARCHAR', (r) => (changesOf(r) ? null : JSON.stringify(r.signIn))],
+  ['sign_in_changes', 'VARCHAR', (r) => changesOf(r)],
 ]
 
 const TABLE = 'sign_ins'
@@ -114,9 +149,20 @@ export interface SignInStore {
   span(): Promise<{ oldest: string; newest: string } | null>
 }
 
+/** The stored columns that give a record back: `stored()` reads them. */
+const RECORD_COLUMNS = 'raw, sign_in, sign_in_changes, file, line'
+
+function signInOf(row: Record<string, unknown>): FileSignIn {
+  if (typeof row.sign_in === 'string') return JSON.parse(row.sign_in) as FileSignIn
+  const { set, unset } = JSON.parse(String(row.sign_in_changes)) as SignInChanges
+  const signIn = JSON.parse(String(row.raw)) as Record<string, unknown>
+  for (const key of unset) delete signIn[key]
+  return Object.assign(signIn, set) as FileSignIn
+}
+
 function stored(row: Record<string, unknown>): StoredSignIn {
   return {
-    signIn: JSON.parse(String(row.sign_in)) as FileSignIn,
+    signIn: signInOf(row),
     raw: JSON.parse(String(row.raw)) as unknown,
     file: String(row.file),
     line: Number(row.line),
@@ -131,7 +177,6 @@ export async function createSignInStore(connection: SqlConnection, arrow: ArrowM
   await connection.query(
     `CREATE TABLE ${TABLE} (${COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ')})`,
   )
-  let batchNumber = 0
 
   return {
     async insert(records) {
@@ -145,18 +190,16 @@ export async function createSignInStore(connection: SqlConnection, arrow: ArrowM
           ),
         ]),
       )
-      const staging = `staging_${batchNumber++}`
-      await connection.insertArrowTable(new arrow.Table(vectors), staging)
-      const select = COLUMNS.map(([name, type]) =>
-        type === 'TIMESTAMP' ? `CAST(${name} AS TIMESTAMP)` : name,
-      )
-      await connection.query(`INSERT INTO ${TABLE} SELECT ${select.join(', ')} FROM ${staging}`)
-      await connection.query(`DROP TABLE ${staging}`)
+      await connection.appendArrowTable(new arrow.Table(vectors), TABLE)
     },
     async list({ filter, top, skip = 0 }) {
       const where = odataFilterToSql(filter)
+      // The page is chosen on the small columns first: sorting whole records would copy every matching one.
       const rows = await connection.query(
-        `SELECT sign_in, raw, file, line FROM ${TABLE} WHERE ${where.sql} ORDER BY created_date_time DESC, id LIMIT ? OFFSET ?`,
+        `WITH page AS (SELECT rowid AS row_id, created_date_time AS at, id AS page_id FROM ${TABLE}
+           WHERE ${where.sql} ORDER BY created_date_time DESC, id LIMIT ? OFFSET ?)
+         SELECT ${RECORD_COLUMNS} FROM page JOIN ${TABLE} ON ${TABLE}.rowid = page.row_id
+         ORDER BY page.at DESC, page.page_id`,
         [...where.params, top, skip],
       )
       return rows.map(stored)
@@ -182,27 +225,31 @@ export async function createSignInStore(connection: SqlConnection, arrow: ArrowM
         id: null,
       })
       const rows = await connection.query(
-        `WITH matching AS (SELECT *, ${bucket} AS bucket FROM ${TABLE} WHERE sign_in_event_type = ?)
-         SELECT ${isoOf('bucket')} AS bucket_start, ${isoOf('min(created_date_time)')} AS first_sign_in,
-           count(*) AS sign_in_count, arg_max(sign_in, created_date_time) AS newest
-         FROM matching WHERE ${where.sql}
-         GROUP BY bucket, ${keys.join(', ')}
-         ORDER BY bucket DESC, min(created_date_time) DESC, ${keys.join(', ')}
-         LIMIT ? OFFSET ?`,
+        // Groups carry their newest record's row id, not the record: only the page's records are read.
+        `WITH matching AS (SELECT rowid AS row_id, *, ${bucket} AS bucket FROM ${TABLE} WHERE sign_in_event_type = ?),
+         groups AS (SELECT bucket, min(created_date_time) AS first_at, count(*) AS sign_in_count,
+           arg_max(row_id, created_date_time) AS newest_row, ${keys.join(', ')}
+           FROM matching WHERE ${where.sql}
+           GROUP BY bucket, ${keys.join(', ')}
+           ORDER BY bucket DESC, first_at DESC, ${keys.join(', ')}
+           LIMIT ? OFFSET ?)
+         SELECT ${isoOf('bucket')} AS bucket_start, ${isoOf('first_at')} AS first_sign_in, sign_in_count,
+           ${RECORD_COLUMNS}
+         FROM groups JOIN ${TABLE} ON ${TABLE}.rowid = groups.newest_row
+         ORDER BY bucket DESC, first_at DESC, ${keys.map((key) => `groups.${key}`).join(', ')}`,
         [eventType, ...where.params, top, skip],
       )
       return rows.map((row) => ({
         bucketStart: String(row.bucket_start),
         firstSignInDateTime: String(row.first_sign_in),
         signInCount: Number(row.sign_in_count),
-        newest: JSON.parse(String(row.newest)) as FileSignIn,
+        newest: signInOf(row),
       }))
     },
     async get(id) {
-      const [row] = await connection.query(
-        `SELECT sign_in, raw, file, line FROM ${TABLE} WHERE id = ? LIMIT 1`,
-        [id],
-      )
+      const [row] = await connection.query(`SELECT ${RECORD_COLUMNS} FROM ${TABLE} WHERE id = ? LIMIT 1`, [
+        id,
+      ])
       return row ? stored(row) : null
     },
     async span() {
