@@ -92,9 +92,9 @@ export default defineConfig(({ mode }) => ({
           // to the repeated headers, import lists and unshared dictionaries. main.tsx and msw's client stay out of
           // it: they must run before this chunk is parsed (main.tsx says why).
           groups: [
-            // Vite's dynamic-import helper, which main.tsx calls too: in the first-screen chunk it would make
-            // main.tsx wait for that whole chunk.
-            { name: 'preload-helper', test: /vite\/preload-helper/, priority: 2 },
+            // What main.tsx shares with the app (Vite's dynamic-import helper, the tab views' loaders and the tab
+            // list they read): in the first-screen chunk it would make main.tsx wait for that whole chunk.
+            { name: 'boot', test: /vite\/preload-helper|[\\/]view-chunks\.ts$/, priority: 2 },
             { name: 'first-screen', test: /[\\/]src[\\/]app[\\/]start-app\.tsx$/, priority: 1 },
           ],
         },

@@ -319,7 +319,7 @@ async function cleanFileWithFaultWatch(page: Page) {
 test('a throttled Graph still produces exactly the same file, each page refused at most once', async ({
   page,
 }) => {
-  test.setTimeout(150_000)
+  test.setTimeout(240_000)
   const { clean, faults, unexpected } = await cleanFileWithFaultWatch(page)
   await setScenario(page, 'throttle')
   // Spend the fake's budget (5 requests / 10 s, graph-api.md §4.3) first, so the downloads start on a refusing
@@ -345,7 +345,7 @@ test('a throttled Graph still produces exactly the same file, each page refused 
 })
 
 test('a flaky Graph (5xx, dropped connections) still produces exactly the same file', async ({ page }) => {
-  test.setTimeout(150_000)
+  test.setTimeout(240_000)
   const { clean, faults, unexpected } = await cleanFileWithFaultWatch(page)
   await setScenario(page, 'flaky')
   for (let run = 0; run < 4; run += 1) expect((await saveFile(page, 'json', 1)).text).toBe(clean.text)

@@ -1,21 +1,21 @@
 /**
- * One download case in a fresh process (`node --expose-gc`), so heap figures are not polluted by other cases:
+ * One download case (frame and heap figure: ../lib/heap-case.mjs):
  *   stream — the app's real path: downloadQueryFor + runDownload + the file's encoder, into a byte-counting sink;
  *   naive  — the same client and request, every page into one array, then one JSON.stringify / one CSV string.
- * Heap growth = peak of (heapUsed + arrayBuffers) minus the same after a full GC right before the download,
- * sampled every 5 ms, on every page and every sink write. Prints one JSON line with the figures.
  * Usage: node --expose-gc bench/children/download-case.mjs '{"mode":"stream","format":"csv","baseUrl":"http://…"}'
  */
 import { BENCH_TENANT, BENCH_TOKEN } from '../lib/fake-graph.mjs'
 import { loadAppModules } from '../lib/app-modules.mjs'
-import { startHeapSampler } from '../lib/heap-sampler.mjs'
 import { peakRssBytes } from '../lib/processes.mjs'
 import { downloadViewState } from '../lib/download-view.mjs'
+import { caseArguments, errorText, startHeapCase } from '../lib/heap-case.mjs'
 
-const { mode, format, baseUrl } = JSON.parse(process.argv[2] ?? '{}')
-if (!['stream', 'naive'].includes(mode) || !['csv', 'json'].includes(format) || !baseUrl) {
-  throw new Error(`bad arguments: ${process.argv[2]}`)
-}
+const { mode, format, baseUrl } = caseArguments(
+  (options) =>
+    ['stream', 'naive'].includes(options.mode) &&
+    ['csv', 'json'].includes(options.format) &&
+    Boolean(options.baseUrl),
+)
 
 const app = await loadAppModules()
 const now = new Date(BENCH_TENANT.MOCK_NOW)
@@ -25,9 +25,7 @@ const { request, accept } = app.downloadQueryFor(file, state, now)
 const client = app.createGraphClient({ baseUrl, getAccessToken: async () => BENCH_TOKEN })
 const LIMIT = 100_000
 
-const heap = startHeapSampler()
-const { sample } = heap
-
+const { sample, finish } = startHeapCase()
 let bytes = 0
 const sink = {
   kind: 'byte-counter',
@@ -39,7 +37,6 @@ const sink = {
   async abort() {},
 }
 
-const started = performance.now()
 let records = 0
 let error = null
 if (mode === 'stream') {
@@ -78,11 +75,7 @@ if (mode === 'stream') {
   } catch (caught) {
     // e.g. V8's "Invalid string length": a 100 k-record JSON file is larger than the longest possible string.
     sample()
-    error = caught instanceof Error ? `${caught.name}: ${caught.message}` : String(caught)
+    error = errorText(caught)
   }
 }
-const ms = performance.now() - started
-const heapGrowth = heap.stop()
-process.stdout.write(
-  `${JSON.stringify({ mode, format, ms, records, bytes, heapGrowth, peakRss: peakRssBytes(process.pid), error })}\n`,
-)
+finish({ mode, format, records, bytes, peakRss: peakRssBytes(process.pid), error })

@@ -5,6 +5,7 @@
  * run. index.html preloads all three (vite.config.ts), so they download in parallel.
  */
 import { createMockEngine } from '../../mocks/engine.ts'
+import { preloadTabView } from '../features/sign-in-logs/components/view-chunks.ts'
 import { isFramed, showFramedNotice } from './refuse-framing.ts'
 
 const rootElement = document.getElementById('root')
@@ -18,6 +19,8 @@ else {
     mocks.startMockGraph({ engine: mockEngine }),
   )
   mockGraph.catch((error: unknown) => console.error('The mock tenant did not start:', error))
+  // A grouped or All sign-ins tab's view is a chunk of its own: it loads now too, not after the first render.
+  preloadTabView(window.location.search)
   import('./start-app.tsx').then(
     ({ startApp }) => {
       performance.mark('app:chunk-evaluated')

@@ -2,7 +2,7 @@
  * The app itself, started by the page's first script (main.tsx) once this chunk has loaded. Everything the first
  * screen renders is statically imported from here, so it is one chunk (vite.config.ts, issue #16).
  */
-import { StrictMode, Suspense, lazy, use } from 'react'
+import { StrictMode, Suspense, lazy, use, type ComponentType } from 'react'
 import { createRoot } from 'react-dom/client'
 import type { RunningMockGraph } from '../../mocks/browser.ts'
 import type { MockEngine } from '../../mocks/engine.ts'
@@ -17,7 +17,18 @@ import { preloadStoredTheme } from './theme.tsx'
 
 // Loaded with the fake, not in the first-screen chunk: the picker shows only once the fake runs, and its list of
 // scenarios (mocks/scenarios.ts) is shared with msw's client, which would otherwise wait for that whole chunk.
-const ScenarioPicker = lazy(async () => ({ default: (await import('./ScenarioPicker.tsx')).ScenarioPicker }))
+// It sits in the header, outside any error boundary: if its chunk fails to load, the header goes without it.
+const ScenarioPicker = lazy(() =>
+  import('./ScenarioPicker.tsx').then(
+    (module): { default: ComponentType<{ scenarios: ScenarioState }> } => ({
+      default: module.ScenarioPicker,
+    }),
+    (error: unknown) => {
+      console.error('The mock scenario picker did not load:', error)
+      return { default: () => null }
+    },
+  ),
+)
 
 export interface StartAppOptions {
   rootElement: HTMLElement

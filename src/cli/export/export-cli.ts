@@ -153,7 +153,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         const at = performance.now()
         if (at - lastLine < 1000 && progress.types.some((type) => !type.done)) return
         lastLine = at
-        const line = formatProgressLine(progress, scheduler.budget)
+        const line = formatProgressLine(progress, scheduler.budget, plan)
         io.stderr(io.isTty ? `\r${line}\x1b[K` : `${line}\n`)
       },
     })

@@ -35,8 +35,38 @@ test('the progress line shows each type, the rate against the budget ceiling, an
       ],
     },
     { maxRequests: 5, windowMs: 10_500 },
+    // Non-interactive has covered the newest 10 of 30 days: about 24,000 more records at 400/s.
+    { from: '2026-10-31T00:00:00Z', to: '2026-11-30T00:00:00Z' },
   )
   expect(line).toBe(
-    'interactive 1,500 done | non-interactive 12,000 (12 pages) | 450 records/s of 476 | 2 waits (14 s)',
+    'interactive 1,500 done | non-interactive 12,000 (12 pages, ~1 min 0 s left) | 450 records/s of 476 | 2 waits (14 s)',
   )
+})
+
+test('time left is unknown before a type has a rate', () => {
+  const line = formatProgressLine(
+    {
+      exportId: 'e',
+      records: 0,
+      elapsedMs: 100,
+      recordsPerSecond: null,
+      types: [
+        {
+          type: 'service-principal',
+          done: false,
+          records: 0,
+          pages: 0,
+          restarts: 0,
+          wait: null,
+          waits: 0,
+          waitedSeconds: 0,
+          recordsPerSecond: null,
+          lastCreatedDateTime: null,
+        },
+      ],
+    },
+    { maxRequests: 5, windowMs: 10_500 },
+    { from: '2026-11-01T00:00:00Z', to: '2026-11-30T00:00:00Z' },
+  )
+  expect(line).toBe('service-principal 0 (0 pages, time left unknown) | – records/s of 476 | 0 waits (0 s)')
 })

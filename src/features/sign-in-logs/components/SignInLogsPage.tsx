@@ -28,6 +28,7 @@ import { FilterBar } from './filters/FilterBar.tsx'
 import { FlatSignInView } from './FlatSignInView.tsx'
 import { LogTabs } from './LogTabs.tsx'
 import { SignInToolbar } from './SignInToolbar.tsx'
+import { loadAllSignInsView, loadGroupedView } from './view-chunks.ts'
 import { VolumeHistogramSlot } from './volume/VolumeHistogramSlot.tsx'
 
 // Loaded on first use (issue #7: first-screen JavaScript): the Columns dialog and the details pane with its tables.
@@ -39,13 +40,12 @@ const SignInDetailsPane = retryableLazy(async () => ({
   default: (await import('./details/SignInDetailsPane.tsx')).SignInDetailsPane,
 }))
 // Issue #16: the first tab is the flat grid, so the treegrid (grouped tabs) and the four-stream merge (All
-// sign-ins) load when their tab is first shown; the skeleton they would show while loading stands in meanwhile.
+// sign-ins) load when their tab is first shown (or from the page's first script, view-chunks.ts); the skeleton
+// they would show while loading stands in meanwhile.
 const GroupedSignInView = retryableLazy(async () => ({
-  default: (await import('./GroupedSignInView.tsx')).GroupedSignInView,
+  default: (await loadGroupedView()).GroupedSignInView,
 }))
-const AllSignInsView = retryableLazy(async () => ({
-  default: (await import('./AllSignInsView.tsx')).AllSignInsView,
-}))
+const AllSignInsView = retryableLazy(async () => ({ default: (await loadAllSignInsView()).AllSignInsView }))
 
 const useStyles = makeStyles({
   page: {

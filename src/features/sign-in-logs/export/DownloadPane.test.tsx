@@ -107,6 +107,36 @@ describe('DownloadPane', () => {
     expect(bom.checked).toBe(false)
   })
 
+  it('"Save to…" asks where to save, where the browser can; Download never does', async () => {
+    const written: Uint8Array[] = []
+    const picker = vi.fn(async () => ({
+      createWritable: async () => ({
+        write: async (chunk: Uint8Array) => void written.push(chunk),
+        close: async () => {},
+        abort: async () => {},
+      }),
+    }))
+    Object.assign(window, { showSaveFilePicker: picker })
+    try {
+      const user = userEvent.setup()
+      const { pane } = renderPane('json')
+      await user.click(within(pane).getAllByRole('button', { name: 'Download' })[1]!)
+      await within(pane).findByText('Downloaded')
+      expect(picker).not.toHaveBeenCalled()
+      await user.click(within(pane).getAllByRole('button', { name: 'Save to…' })[0]!)
+      await waitFor(() => expect(within(pane).getAllByText('Downloaded')).toHaveLength(2))
+      expect(picker).toHaveBeenCalledWith(
+        expect.objectContaining({ suggestedName: 'InteractiveSignIns_2026-11-23_2026-11-30.json' }),
+      )
+      const text = new TextDecoder().decode(Buffer.concat(written))
+      expect((JSON.parse(text) as { id: string }[]).map((record) => record.id)).toEqual(
+        records.map((record) => record.id),
+      )
+    } finally {
+      delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker
+    }
+  })
+
   it('downloads the edited file name and reports the records written', async () => {
     const user = userEvent.setup()
     const { pane } = renderPane('json')

@@ -2,7 +2,12 @@
 import { createOpfsHost } from './all/browser/opfs-host.ts'
 import type { OpfsChannel } from './all/browser/opfs-files.ts'
 import { fakeOpfsDirectory } from './all/testing/fake-opfs.ts'
-import { opfsDownloadFiles, privateFileSink } from './private-file-sink.ts'
+import {
+  opfsDownloadFiles,
+  privateFileSink,
+  removeStaleDownloads,
+  STALE_DOWNLOAD_MS,
+} from './private-file-sink.ts'
 
 const encode = (text: string) => new TextEncoder().encode(text)
 
@@ -87,4 +92,19 @@ test('a file that cannot be read back fails the download and is removed', async 
   )
   await expect(sink.close()).rejects.toThrow('storage evicted')
   expect(removed).toEqual(['gone'])
+})
+
+test('folders of downloads from tabs closed before their cleanup are removed after an hour, others kept', async () => {
+  const opfs = fakeOpfs()
+  const old = await opfs.files.create('old.csv')
+  await old.write(encode('a'))
+  await old.finish()
+  const [oldFolder] = opfs.root.paths()
+  const removed: string[] = []
+  const remove = async (folder: string) => void removed.push(folder)
+  expect(await removeStaleDownloads(opfs.root, Date.now() + 30 * 60_000, remove)).toEqual([])
+  expect(await removeStaleDownloads(opfs.root, Date.now() + STALE_DOWNLOAD_MS + 1000, remove)).toEqual([
+    oldFolder!.split('/')[1],
+  ])
+  expect(removed).toEqual([oldFolder!.split('/')[1]])
 })

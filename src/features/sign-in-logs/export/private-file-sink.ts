@@ -11,6 +11,7 @@ import {
   storedFile,
 } from './all/browser/opfs-files.ts'
 import type { OpfsChannel } from './all/browser/opfs-files.ts'
+import { EXPORTS_DIRECTORY } from './all/browser/opfs-host.ts'
 import { clickDownloadLink, type DownloadSink } from './sinks.ts'
 
 /** One private file being written for a download. */
@@ -29,9 +30,52 @@ export interface PrivateDownloadFiles {
 /** Downloads live beside the exports, one folder each so two files of the same name never collide. */
 export const DOWNLOAD_FOLDER_PREFIX = 'download-'
 
+/** Older than this, a download's folder belongs to a tab closed before its own cleanup ran. */
+export const STALE_DOWNLOAD_MS = 60 * 60_000
+
+type Listing = FileSystemDirectoryHandle & {
+  keys(): AsyncIterable<string>
+  values(): AsyncIterable<FileSystemHandle>
+}
+
+/** Removes the download folders whose files were last written over an hour before `now`; returns their names. */
+export async function removeStaleDownloads(
+  root: FileSystemDirectoryHandle,
+  now: number,
+  remove: (folder: string) => Promise<void>,
+): Promise<string[]> {
+  const exports = (await root.getDirectoryHandle(EXPORTS_DIRECTORY).catch(() => null)) as Listing | null
+  if (!exports) return []
+  const stale: string[] = []
+  for await (const name of exports.keys()) {
+    if (!name.startsWith(DOWNLOAD_FOLDER_PREFIX)) continue
+    const folder = (await exports.getDirectoryHandle(name)) as Listing
+    let lastWritten = 0
+    for await (const entry of folder.values())
+      if (entry.kind === 'file')
+        lastWritten = Math.max(lastWritten, (await (entry as FileSystemFileHandle).getFile()).lastModified)
+    if (now - lastWritten > STALE_DOWNLOAD_MS) stale.push(name)
+  }
+  for (const name of stale) await remove(name)
+  return stale
+}
+
 export function opfsDownloadFiles(channel: () => OpfsChannel = defaultOpfsChannel): PrivateDownloadFiles {
+  let swept = false
   return {
     async create(fileName) {
+      if (!swept) {
+        swept = true
+        // Best effort, once a page: a failure here must not stop the download.
+        void navigator.storage
+          .getDirectory()
+          .then((root) =>
+            removeStaleDownloads(root, Date.now(), (folder) => removeExportFolder(folder, channel())),
+          )
+          .catch((error: unknown) =>
+            console.warn('Old downloads could not be removed from the browser storage:', error),
+          )
+      }
       const folder = `${DOWNLOAD_FOLDER_PREFIX}${crypto.randomUUID()}`
       const writer = await opfsExportFileStore(folder, channel()).openAt(fileName, 0)
       return {

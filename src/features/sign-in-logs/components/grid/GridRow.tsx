@@ -1,5 +1,4 @@
 import { memo, type ReactNode } from 'react'
-import { rowHeight } from './grid-styles.ts'
 
 /**
  * What one virtual row shows, computed once per record (row-text.ts) and reused on every frame the row
@@ -32,6 +31,10 @@ export interface GridRowClasses {
   selectedChildRow: string
   leadingCell: string
   statusCell: string
+  /** Moves a ring element holding the next cycle's row down by the ring (row-pool.ts). */
+  wrapped: string
+  /** The focus row kept outside the window, positioned on its own. */
+  pinned: string
   /** Per data column, in column order. */
   cells: readonly string[]
 }
@@ -39,6 +42,9 @@ export interface GridRowClasses {
 export interface GridRowProps {
   view: GridRowView
   index: number
+  wrapped: boolean
+  /** px from the body's top, only for the kept focus row outside the window. */
+  pinnedTop: number | undefined
   selected: boolean
   tabbable: boolean
   classes: GridRowClasses
@@ -47,19 +53,22 @@ export interface GridRowProps {
 }
 
 /**
- * Memoised on its props: while scrolling, only the pooled rows that take on another record render, and
- * they rewrite their text and their one transform in place (issue #7, #16).
+ * Memoised on its props: while scrolling, only the ring elements that take on another record render,
+ * and they rewrite their text and attributes in place; no inline style, so Chromium's style cache
+ * still serves them (issue #7, #16).
  */
 export const GridRow = memo(function GridRow({
   view,
   index,
+  wrapped,
+  pinnedTop,
   selected,
   tabbable,
   classes,
   width,
   treegrid,
 }: GridRowProps) {
-  const className =
+  const baseClass =
     view.tone === 'child'
       ? selected
         ? classes.selectedChildRow
@@ -67,6 +76,11 @@ export const GridRow = memo(function GridRow({
       : selected
         ? classes.selectedRow
         : classes.row
+  const className = wrapped
+    ? `${baseClass} ${classes.wrapped}`
+    : pinnedTop !== undefined
+      ? `${baseClass} ${classes.pinned}`
+      : baseClass
   return (
     <tr
       aria-rowindex={index + 2}
@@ -78,7 +92,7 @@ export const GridRow = memo(function GridRow({
       tabIndex={tabbable ? 0 : -1}
       data-row-id={view.key}
       className={className}
-      style={{ transform: `translateY(${index * rowHeight}px)` }}
+      style={pinnedTop === undefined ? undefined : { transform: `translateY(${pinnedTop}px)` }}
     >
       {view.status !== undefined ? (
         <td colSpan={classes.cells.length + 1} className={classes.statusCell} style={{ width }}>

@@ -80,14 +80,24 @@ test('scrolling rewrites the same row elements in place: rows entering take over
   }
 })
 
-test('the focused row stays rendered and focused while the grid scrolls far away from it', () => {
+test('focus stays on its row (not on an element) while the grid scrolls away from it and back', () => {
   const { scrollToRow, dataRows } = renderGrid()
-  const focused = dataRows().find((row) => userOf(row) === 'User 2')!
-  act(() => focused.focus())
-  scrollToRow(500)
-  expect(dataRows().map(userOf)).toContain('User 500')
-  expect(document.activeElement).toBe(focused)
-  expect(userOf(focused)).toBe('User 2')
-  expect(focused.getAttribute('aria-rowindex')).toBe('4')
-  expect(focused.tabIndex).toBe(0)
+  const focusedRow = () => document.activeElement as HTMLElement
+  act(() =>
+    dataRows()
+      .find((row) => userOf(row) === 'User 2')!
+      .focus(),
+  )
+  for (const [to, shown] of [
+    [500, 'User 500'],
+    [1, 'User 1'],
+    [700, 'User 700'],
+  ] as const) {
+    scrollToRow(to)
+    expect(dataRows().map(userOf)).toContain(shown)
+    expect(userOf(focusedRow())).toBe('User 2')
+    expect(focusedRow().getAttribute('aria-rowindex')).toBe('4')
+    expect(focusedRow().tabIndex).toBe(0)
+    expect(dataRows().filter((row) => row.tabIndex === 0)).toHaveLength(1)
+  }
 })

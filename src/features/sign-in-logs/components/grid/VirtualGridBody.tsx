@@ -1,9 +1,11 @@
 import {
   useCallback,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
+  type CSSProperties,
   type FocusEvent,
   type KeyboardEvent,
   type MouseEvent,
@@ -14,7 +16,7 @@ import { mergeClasses } from '@fluentui/react-components'
 import { useVirtualizer, type Range } from '@tanstack/react-virtual'
 import type { ColumnKind } from '../../model/columns.ts'
 import { GridRow, type GridRowClasses, type GridRowView } from './GridRow.tsx'
-import { createRowPool } from './row-pool.ts'
+import { createRowRing } from './row-pool.ts'
 import { expanderWidth, gridOverscan, rowHeight, useGridStyles, widthClass } from './grid-styles.ts'
 import { useRovingRows } from './useRovingRows.ts'
 
@@ -58,11 +60,11 @@ function rowOf(event: SyntheticEvent): { element: HTMLElement; index: number } |
 /**
  * The one virtual body of the flat grid and the treegrids, after TanStack Table's virtualized-rows
  * example: the virtualizer lives here (a scroll frame re-renders only this component) and rows have a
- * fixed height. Rows are a stable pool of <tr>s (row-pool.ts): a row entering the window takes over the
- * element of one that left, so a scroll frame rewrites text and one transform per changed row instead
- * of creating and removing elements. The scroller has `contain: strict` and each row `contain: strict`,
- * so a changed row is laid out alone. Events are delegated to the <tbody>: rows carry no handlers and
- * no refs (issue #16).
+ * fixed height. Rows are a ring of <tr>s (row-pool.ts): a row entering the window takes over the element
+ * of the row that left, so a scroll frame rewrites text in place instead of creating and removing rows,
+ * and the body carries the one transform. The scroller and each row have `contain: strict`, so a
+ * changed row is laid out alone. Events are delegated to the <tbody>: rows carry no handlers and no
+ * refs (issue #16).
  */
 export function VirtualGridBody(props: VirtualGridBodyProps) {
   const styles = useGridStyles()
@@ -73,11 +75,11 @@ export function VirtualGridBody(props: VirtualGridBodyProps) {
   const totalWidth =
     (treegrid ? expanderWidth : 0) + props.columns.reduce((sum, column) => sum + column.size, 0)
 
-  const [pool] = useState(createRowPool)
+  const [ring] = useState(createRowRing)
   const active = useState(0)
   // The roving row stays rendered wherever the grid is scrolled: focus stays on its row and Tab finds it.
   const keepIndex = active[0]
-  const rangeExtractor = useCallback((range: Range) => pool.window(range, keepIndex), [pool, keepIndex])
+  const rangeExtractor = useCallback((range: Range) => ring.window(range, keepIndex), [ring, keepIndex])
   // oxlint-disable-next-line react-hooks/incompatible-library -- useVirtualizer returns a mutable instance by design (toolchain.md §6.7)
   const virtualizer = useVirtualizer({
     count: rowCount,
@@ -110,6 +112,8 @@ export function VirtualGridBody(props: VirtualGridBodyProps) {
       selectedChildRow: mergeClasses(styles.row, styles.childRow, styles.rowSelected),
       leadingCell: mergeClasses(styles.cell, styles.widthExpander),
       statusCell: styles.statusRow,
+      wrapped: styles.wrappedRow,
+      pinned: styles.pinnedRow,
       cells: props.columns.map((column) =>
         mergeClasses(
           styles.cell,
@@ -157,15 +161,27 @@ export function VirtualGridBody(props: VirtualGridBodyProps) {
   }
   const onFocus = (event: FocusEvent<HTMLElement>) => {
     const row = rowOf(event)
-    if (row && event.target === row.element) roving.setActiveIndex(row.index)
+    if (row && event.target === row.element) {
+      roving.setActiveIndex(row.index)
+      focusedRow.current = row.index
+    }
+  }
+  const onBlur = (event: FocusEvent<HTMLElement>) => {
+    if (!bodyRef.current?.contains(event.relatedTarget as Node | null)) focusedRow.current = null
   }
 
-  const rendered = items.flatMap((item) => {
-    const view = props.rowView(item.index)
-    return view ? [{ index: item.index, key: view.key, view }] : []
+  const layout = ring.layout(items.map((item) => item.index))
+
+  // Focus follows the row, not the element: a focused row moves between a ring element and the kept
+  // element as it leaves or re-enters the window (a removed element takes focus away without a blur).
+  const focusedRow = useRef<number | null>(null)
+  useLayoutEffect(() => {
+    if (focusedRow.current === null) return
+    const element = findRow(focusedRow.current)
+    const focused = document.activeElement
+    const lost = focused === null || focused === document.body || bodyRef.current?.contains(focused)
+    if (element && focused !== element && lost) element.focus({ preventScroll: true })
   })
-  const pooled = pool.assign(rendered)
-  const viewAt = new Map(rendered.map((row) => [row.index, row.view]))
   return (
     <div ref={scrollRef} className={styles.scroller} data-grid-scroller="">
       <table
@@ -197,19 +213,27 @@ export function VirtualGridBody(props: VirtualGridBodyProps) {
         <tbody
           ref={bodyRef}
           className={styles.body}
-          style={{ height: virtualizer.getTotalSize() }}
+          style={
+            {
+              transform: `translateY(${layout.base * rowHeight}px)`,
+              '--ring-height': `${layout.size * rowHeight}px`,
+            } as CSSProperties
+          }
           onClick={onClick}
           onKeyDown={onKeyDown}
           onFocus={onFocus}
+          onBlur={onBlur}
         >
-          {pooled.map(({ slot, index }) => {
-            const view = viewAt.get(index)
+          {layout.rows.map(({ key, index, wrapped, pinned }) => {
+            const view = props.rowView(index)
             if (!view) return null
             return (
               <GridRow
-                key={slot}
+                key={key}
                 view={view}
                 index={index}
+                wrapped={wrapped}
+                pinnedTop={pinned ? (index - layout.base) * rowHeight : undefined}
                 selected={view.selectId !== undefined && view.selectId === props.selectedId}
                 tabbable={index === roving.activeIndex}
                 classes={classes}

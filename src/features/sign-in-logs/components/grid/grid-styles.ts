@@ -15,16 +15,16 @@ export const expanderWidth = 36
 /*
  * Rows and cells are the elements rewritten on every scroll frame: one reset-style class each (all
  * declarations in one rule) instead of ~10 atomic classes, so the style engine matches and applies
- * one rule per element (issue #7). Per-kind modifiers below stay atomic and override them. Each pooled
- * row is placed by its own transform and fully contained (fixed size), so a row taking on another
+ * one rule per element (issue #7). Per-kind modifiers below stay atomic and override them. Rows are
+ * ring elements in normal flow (row-pool.ts), fully contained (fixed size), so a row taking on another
  * record is laid out and painted alone (issue #16).
  */
 const useRowBaseClass = makeResetStyles({
   display: 'flex',
-  position: 'absolute',
-  top: 0,
-  insetInline: 0,
   contain: 'strict',
+  // Every row has a transform, so a ring element's wrap (another transform value) restyles the row
+  // alone: gaining or losing a transform made Chromium restyle all its cells too.
+  transform: 'translateY(0)',
   height: `${rowHeight}px`,
   boxSizing: 'border-box',
   borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
@@ -64,7 +64,7 @@ const useAtomicGridStyles = makeStyles({
     contain: 'strict',
   },
   // Native table elements laid out as blocks and flex rows: the table is as tall as all rows (the
-  // scroll range) and the pooled rows are placed inside the body by their own transforms.
+  // scroll range); the ring's rows flow inside the body, which one transform moves to the ring's cycle.
   table: { display: 'block', borderCollapse: 'collapse', borderSpacing: 0 },
   header: {
     display: 'block',
@@ -87,6 +87,9 @@ const useAtomicGridStyles = makeStyles({
     textAlign: 'start',
   },
   body: { display: 'block', position: 'relative' },
+  // The ring's size in px is the body's --ring-height (set with its transform).
+  wrappedRow: { transform: 'translateY(var(--ring-height))' },
+  pinnedRow: { position: 'absolute', top: 0, left: 0, right: 0 },
   rowSelected: { backgroundColor: tokens.colorSubtleBackgroundSelected },
   childRow: { backgroundColor: tokens.colorNeutralBackground2 },
   // Per-kind widths (the columns' getSize(), model/table.ts) as classes rather than inline styles:

@@ -1,48 +1,54 @@
-import { createRowPool } from './row-pool.ts'
+import { createRowRing } from './row-pool.ts'
 
-const rowsOf = (indexes: readonly number[]) => indexes.map((index) => ({ index, key: `r${index}` }))
-const slotOfIndex = (pooled: readonly { slot: number; index: number }[]) =>
-  new Map(pooled.map(({ slot, index }) => [index, slot]))
-
-test('a row keeps its slot while it stays in the window; rows entering take the slots of rows that left', () => {
-  const pool = createRowPool()
-  const first = slotOfIndex(pool.assign(rowsOf([0, 1, 2, 3, 4])))
-  const second = slotOfIndex(pool.assign(rowsOf([2, 3, 4, 5, 6])))
-  for (const index of [2, 3, 4]) expect(second.get(index)).toBe(first.get(index))
-  expect(new Set([second.get(5), second.get(6)])).toEqual(new Set([first.get(0), first.get(1)]))
-  // Scrolling back up reuses the slots too: still five elements, none moved.
-  const third = pool.assign(rowsOf([0, 1, 2, 3, 4]))
-  expect(third.map(({ slot }) => slot)).toEqual([0, 1, 2, 3, 4])
-  expect(slotOfIndex(third).get(2)).toBe(first.get(2))
+const range = (startIndex: number, endIndex: number, count = 1000) => ({
+  startIndex,
+  endIndex,
+  overscan: 2,
+  count,
 })
+const consecutive = (start: number, length: number) => Array.from({ length }, (_, i) => start + i)
 
-test('slots come back in slot order (the DOM order never changes) and never repeat', () => {
-  const pool = createRowPool()
-  pool.assign(rowsOf([10, 11, 12, 13]))
-  const pooled = pool.assign(rowsOf([12, 13, 14, 15]))
-  const slots = pooled.map(({ slot }) => slot)
-  expect(slots).toEqual([...slots].sort((a, b) => a - b))
-  expect(new Set(slots).size).toBe(4)
-  // Two rows with the same key (a bad page) still get distinct elements.
-  const duplicates = pool.assign([
-    { index: 0, key: 'same' },
-    { index: 1, key: 'same' },
-  ])
-  expect(new Set(duplicates.map(({ slot }) => slot)).size).toBe(2)
-})
-
-test('the window has a fixed length (no slot comes and goes at the edges) and keeps the focus row', () => {
-  const pool = createRowPool()
-  const range = (startIndex: number, endIndex: number) => ({ startIndex, endIndex, overscan: 2, count: 1000 })
-  expect(pool.window(range(10, 20), 10)).toEqual(Array.from({ length: 15 }, (_, i) => 8 + i))
+test('the window has a fixed length (the ring never resizes at row edges) and keeps the focus row', () => {
+  const ring = createRowRing()
+  expect(ring.window(range(10, 20), 10)).toEqual(consecutive(8, 15))
   // One row fewer visible (aligned to the row edges): still 15 rows.
-  expect(pool.window(range(11, 20), 11)).toHaveLength(15)
+  expect(ring.window(range(11, 20), 11)).toHaveLength(15)
   // The focus row far above stays rendered, after the window.
-  expect(pool.window(range(500, 510), 3)).toEqual([...Array.from({ length: 15 }, (_, i) => 498 + i), 3])
+  expect(ring.window(range(500, 510), 3)).toEqual([...consecutive(498, 15), 3])
   // Near the end the window slides back instead of shrinking.
-  expect(pool.window({ startIndex: 995, endIndex: 999, overscan: 2, count: 1000 }, 995)).toEqual(
-    Array.from({ length: 15 }, (_, i) => 985 + i),
-  )
-  expect(pool.window({ startIndex: 0, endIndex: 2, overscan: 2, count: 3 }, 0)).toEqual([0, 1, 2])
-  expect(pool.window({ startIndex: 0, endIndex: -1, overscan: 2, count: 0 }, 0)).toEqual([])
+  expect(ring.window(range(995, 999), 995)).toEqual(consecutive(985, 15))
+  expect(ring.window(range(0, 2, 3), 0)).toEqual([0, 1, 2])
+  expect(ring.window(range(0, -1, 0), 0)).toEqual([])
+})
+
+test('row i lives in element i mod P, in one DOM order; rows of the next cycle are marked wrapped', () => {
+  const ring = createRowRing()
+  const { rows, size, base } = ring.layout(consecutive(12, 5))
+  expect(size).toBe(5)
+  expect(base).toBe(10)
+  expect(rows.map((row) => [row.key, row.index, row.wrapped])).toEqual([
+    ['ring-0', 15, true],
+    ['ring-1', 16, true],
+    ['ring-2', 12, false],
+    ['ring-3', 13, false],
+    ['ring-4', 14, false],
+  ])
+  // Three rows further: the same elements in the same order, three of them with new rows.
+  const later = ring.layout(consecutive(15, 5))
+  expect(later.rows.map((row) => row.key)).toEqual(rows.map((row) => row.key))
+  expect(later.base).toBe(15)
+  expect(later.rows.map((row) => [row.index, row.wrapped])).toEqual([
+    [15, false],
+    [16, false],
+    [17, false],
+    [18, false],
+    [19, false],
+  ])
+})
+
+test('a kept focus row outside the window gets its own element after the ring', () => {
+  const { rows, size } = createRowRing().layout([...consecutive(40, 4), 3])
+  expect(size).toBe(4)
+  expect(rows.at(-1)).toEqual({ key: 'kept', index: 3, wrapped: false, pinned: true })
+  expect(rows.filter((row) => row.pinned)).toHaveLength(1)
 })

@@ -1,30 +1,45 @@
 /**
- * A stable pool of row elements for the virtual grid (issue #16). Each rendered row holds a slot; a row
- * keeps its slot while it stays in the window, and a row entering the window takes the slot another row
- * just left. Rendering the pool in slot order (React key = slot) means scrolling rewrites the text and
- * attributes of existing <tr>s: no element is created, removed or moved, so the DOM, its mutation
- * observers and the garbage collector see almost nothing per frame.
+ * A stable ring of row elements for the virtual grid (issue #16). The window is always the same number
+ * of consecutive rows, P, and row `index` lives in element `index mod P`, so the elements stay in one
+ * DOM order, in normal flow, and a row entering the window rewrites the text of the element whose row
+ * just left: no element is created, removed or moved. Positions need no per-row style either: element s
+ * sits at s × rowHeight inside a body moved by one transform to the start of the window's cycle
+ * (`base`), and the elements already holding the next cycle's rows carry one shared class that moves
+ * them down by P rows. (A per-row inline transform made every re-used row miss Chromium's matched-
+ * properties cache: a full style match per row, slower than creating rows afresh.)
  */
 import type { Range } from '@tanstack/react-virtual'
 
-export interface PooledRow {
-  slot: number
+export interface RingRow {
+  /** React key: the element, stable while the ring size stays. */
+  key: string
   index: number
+  /** Holds a row of the next cycle: shown P rows further down. */
+  wrapped: boolean
+  /** The focus row kept rendered outside the window, placed on its own. */
+  pinned: boolean
 }
 
-export interface RowPool {
+export interface RingLayout {
+  rows: RingRow[]
+  /** P: rows in the ring. */
+  size: number
+  /** First index of the window's cycle (a multiple of P): the body's offset in rows. */
+  base: number
+}
+
+export interface RowRing {
   /**
-   * The rendered window: a fixed number of rows (the most rows the viewport has shown, plus overscan)
-   * rather than the virtualizer's own range, whose length changes by one as rows cross the edges and
-   * would make the last slot come and go. `keep` (the roving focus row) stays rendered wherever it is.
+   * The rows to render: a fixed number of consecutive rows (the most the viewport has shown, plus
+   * overscan) rather than the virtualizer's own range, whose length changes by one as rows cross the
+   * edges, which would resize the ring; then `keep` (the roving focus row) wherever it is.
    */
   window(range: Range, keep: number): number[]
-  /** Slots for the rows of `keys` (the window's indexes and the rows' keys), in slot order. */
-  assign(rows: readonly { index: number; key: string }[]): PooledRow[]
+  /** Elements for the rendered indexes (`window`'s order: the consecutive run, then a kept row). */
+  layout(indexes: readonly number[]): RingLayout
 }
 
-export function createRowPool(): RowPool {
-  let slotOfKey = new Map<string, number>()
+export function createRowRing(): RowRing {
   let capacity = 0
   return {
     window(range, keep) {
@@ -37,32 +52,20 @@ export function createRowPool(): RowPool {
       if (keep >= 0 && keep < count && (keep < start || keep >= start + length)) indexes.push(keep)
       return indexes
     },
-    assign(rows) {
-      const slots: (number | undefined)[] = []
-      const taken: boolean[] = []
-      const next = new Map<string, number>()
-      // Rows still in the window keep their element…
-      rows.forEach(({ key }, position) => {
-        const slot = slotOfKey.get(key)
-        if (slot !== undefined && !taken[slot]) {
-          slots[position] = slot
-          taken[slot] = true
-          next.set(key, slot)
-        }
-      })
-      // …and rows entering it take the lowest free ones.
-      let free = 0
-      rows.forEach(({ key }, position) => {
-        if (slots[position] !== undefined) return
-        while (taken[free]) free += 1
-        slots[position] = free
-        taken[free] = true
-        next.set(key, free)
-      })
-      slotOfKey = next
-      return rows
-        .map(({ index }, position) => ({ slot: slots[position] ?? 0, index }))
-        .sort((a, b) => a.slot - b.slot)
+    layout(indexes) {
+      const first = indexes[0] ?? 0
+      let size = 0
+      while (size < indexes.length && indexes[size] === first + size) size += 1
+      const base = size === 0 ? 0 : first - (first % size)
+      const ring: RingRow[] = indexes.slice(0, size).map((index) => ({
+        key: `ring-${index % size}`,
+        index,
+        wrapped: index >= base + size,
+        pinned: false,
+      }))
+      ring.sort((a, b) => (a.index % size) - (b.index % size))
+      const kept = indexes.slice(size).map((index) => ({ key: 'kept', index, wrapped: false, pinned: true }))
+      return { rows: [...ring, ...kept], size, base }
     },
   }
 }

@@ -10,9 +10,15 @@ export interface OpfsChannel {
   send(request: OpfsRequest, transfer?: Transferable[]): Promise<void>
 }
 
-/** One worker for the page: every export's files go through it. */
-export function opfsWorkerChannel(worker: Worker): OpfsChannel {
+/**
+ * One worker for the page: every export's files go through it. A worker that cannot start (blocked, failed to
+ * load) rejects what is pending and everything after, so callers fail with a message instead of waiting forever.
+ */
+export function opfsWorkerChannel(
+  worker: Pick<Worker, 'postMessage' | 'onmessage' | 'onerror'>,
+): OpfsChannel {
   let nextId = 0
+  let broken: Error | null = null
   const pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>()
   worker.onmessage = (event: MessageEvent<{ id: number; ok: boolean; message?: string }>) => {
     const waiter = pending.get(event.data.id)
@@ -20,8 +26,15 @@ export function opfsWorkerChannel(worker: Worker): OpfsChannel {
     if (event.data.ok) waiter?.resolve()
     else waiter?.reject(new Error(event.data.message ?? 'The export file could not be written'))
   }
+  worker.onerror = (event: ErrorEvent) => {
+    event.preventDefault()
+    broken = new Error(`The browser storage worker stopped: ${event.message || 'it could not start'}`)
+    for (const waiter of pending.values()) waiter.reject(broken)
+    pending.clear()
+  }
   return {
     send(request, transfer = []) {
+      if (broken) return Promise.reject(broken)
       const id = nextId++
       return new Promise<void>((resolve, reject) => {
         pending.set(id, { resolve, reject })

@@ -7,7 +7,7 @@ export function fakeOpfsDirectory(): FileSystemDirectoryHandle & {
   paths(): string[]
 } {
   const directories = new Map<string, ReturnType<typeof fakeOpfsDirectory>>()
-  const files = new Map<string, { data: Uint8Array; locked: boolean }>()
+  const files = new Map<string, { data: Uint8Array; locked: boolean; modified: number }>()
   const directory = {
     kind: 'directory',
     async getDirectoryHandle(name: string, options?: { create?: boolean }) {
@@ -17,13 +17,13 @@ export function fakeOpfsDirectory(): FileSystemDirectoryHandle & {
     },
     async getFileHandle(name: string, lookup?: { create?: boolean }) {
       if (!files.has(name) && !lookup?.create) throw new DOMException(name, 'NotFoundError')
-      if (!files.has(name)) files.set(name, { data: new Uint8Array(), locked: false })
+      if (!files.has(name)) files.set(name, { data: new Uint8Array(), locked: false, modified: Date.now() })
       const file = files.get(name)!
       return {
         kind: 'file',
         name,
         async getFile() {
-          return new File([file.data.slice()], name)
+          return new File([file.data.slice()], name, { lastModified: file.modified })
         },
         async createSyncAccessHandle(): Promise<SyncHandle> {
           if (file.locked) throw new DOMException('locked', 'NoModificationAllowedError')
@@ -37,6 +37,7 @@ export function fakeOpfsDirectory(): FileSystemDirectoryHandle & {
               next.set(file.data)
               next.set(buffer, at)
               file.data = next
+              file.modified = Date.now()
               return buffer.byteLength
             },
             flush: () => {},
@@ -47,6 +48,14 @@ export function fakeOpfsDirectory(): FileSystemDirectoryHandle & {
     },
     async removeEntry(name: string) {
       if (!directories.delete(name) && !files.delete(name)) throw new DOMException('missing', 'NotFoundError')
+    },
+    async *keys() {
+      yield* directories.keys()
+      yield* files.keys()
+    },
+    async *values() {
+      for (const name of directories.keys()) yield await directory.getDirectoryHandle(name)
+      for (const name of files.keys()) yield await directory.getFileHandle(name)
     },
     paths(): string[] {
       return [

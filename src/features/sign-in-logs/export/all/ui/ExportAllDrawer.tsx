@@ -4,7 +4,7 @@
  * and closing it leaves the job running (jobs live in export-jobs.ts, not in this component). After a reload the
  * stored exports are listed with Resume, or with their files once finished. Loaded on demand by the toolbar.
  */
-import { Suspense, lazy, useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react'
+import { Suspense, useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react'
 import {
   Button,
   Checkbox,
@@ -20,6 +20,7 @@ import {
   tokens,
 } from '@fluentui/react-components'
 import { DismissRegular } from '@fluentui/react-icons'
+import { retryableLazy } from '../../../../../components/retryable-lazy.tsx'
 import { useClock } from '../../../../../lib/clock/clock.tsx'
 import { useDataSource } from '../../../../../lib/data-source/data-source.tsx'
 import { tabById, tabIds, type TabId } from '../../../model/tabs.ts'
@@ -56,7 +57,7 @@ const useStyles = makeStyles({
 })
 
 // The page's calendar and time pickers, loaded only when a custom range is chosen (not first-screen code).
-const DateTimePickers = lazy(() => import('../../../components/filters/DateTimePickers.tsx'))
+const DateTimePickers = retryableLazy(() => import('../../../components/filters/DateTimePickers.tsx'))
 
 // One job list per storage and tenant, kept while the tab lives: the drawer may close and reopen on a running job.
 const jobLists = new WeakMap<ExportStorage, Map<string, ExportJobs>>()

@@ -1,0 +1,45 @@
+import { describe, expect, it, vi } from 'vitest'
+import { preloadTabView } from './view-chunks.ts'
+
+function fakeLoaders() {
+  return {
+    grouped: vi.fn(() => Promise.resolve({} as never)),
+    all: vi.fn(() => Promise.resolve({} as never)),
+  }
+}
+
+describe('preloadTabView (the page’s first script starts the opened tab’s view)', () => {
+  it.each(['?tab=non-interactive', '?tab=service-principal', '?tab=managed-identity&range=7d'])(
+    'loads the grouped view for %s',
+    (search) => {
+      const loaders = fakeLoaders()
+      preloadTabView(search, loaders)
+      expect(loaders.grouped).toHaveBeenCalledOnce()
+      expect(loaders.all).not.toHaveBeenCalled()
+    },
+  )
+
+  it('loads the All sign-ins view for ?tab=all', () => {
+    const loaders = fakeLoaders()
+    preloadTabView('?tab=all', loaders)
+    expect(loaders.all).toHaveBeenCalledOnce()
+    expect(loaders.grouped).not.toHaveBeenCalled()
+  })
+
+  it.each(['', '?tab=interactive', '?tab=bogus'])(
+    'loads nothing for %j (the flat grid is in the first-screen chunk)',
+    (search) => {
+      const loaders = fakeLoaders()
+      preloadTabView(search, loaders)
+      expect(loaders.grouped).not.toHaveBeenCalled()
+      expect(loaders.all).not.toHaveBeenCalled()
+    },
+  )
+
+  it('swallows a failed load: the lazy view loads again and shows the failure', async () => {
+    const failing = { grouped: vi.fn(() => Promise.reject(new Error('offline'))), all: vi.fn() }
+    preloadTabView('?tab=non-interactive', failing as never)
+    await Promise.resolve()
+    expect(failing.grouped).toHaveBeenCalledOnce()
+  })
+})

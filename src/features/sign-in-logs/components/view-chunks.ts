@@ -1,0 +1,21 @@
+/**
+ * The result views that load with their tab (issue #16: the first tab is the flat grid, so the grouped tabs'
+ * treegrid and the All sign-ins merge are not in the first-screen chunk). A page opened on one of those tabs (a
+ * shared link, a reload) would fetch its view only after the first render, and its first request only after that;
+ * the page's first script (src/app/main.tsx) calls preloadTabView so the view loads alongside the app's chunk.
+ * Small on purpose: main.tsx imports it, and vite.config.ts keeps it out of the first-screen chunk.
+ */
+import { viewTabs } from '../model/tabs.ts'
+
+export const loadGroupedView = () => import('./GroupedSignInView.tsx')
+export const loadAllSignInsView = () => import('./AllSignInsView.tsx')
+
+const viewLoaders = { grouped: loadGroupedView, all: loadAllSignInsView }
+
+/** Starts loading the view of the tab that `search` (the address's query) opens, if it loads with its tab. */
+export function preloadTabView(search: string, loaders: typeof viewLoaders = viewLoaders): void {
+  const tab = viewTabs.find((candidate) => candidate.id === new URLSearchParams(search).get('tab'))
+  const load = tab?.id === 'all' ? loaders.all : tab?.grouped ? loaders.grouped : null
+  // Only a head start: if it fails, the page's lazy view loads it again and shows the failure.
+  load?.().catch(() => undefined)
+}
