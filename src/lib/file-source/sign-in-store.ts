@@ -17,7 +17,43 @@ export interface SqlConnection {
 }
 
 /** The `apache-arrow` module duckdb-wasm itself loaded: a table built with another copy is silently not inserted. */
-export type ArrowModule = Pick<typeof Arrow, 'Table' | 'vectorFromArray' | 'Utf8' | 'Int32'>
+export type ArrowModule = Pick<
+  typeof Arrow,
+  'Table' | 'vectorFromArray' | 'Utf8' | 'Int32' | 'makeData' | 'makeVector'
+>
+
+const encoder = new TextEncoder()
+
+/**
+ * A text column encoded in one pass into one buffer. Arrow's generic builder encodes each value and grows its
+ * buffers as it goes: on the records' JSON (most of a file's bytes) this builds a batch about a fifth faster.
+ */
+function utf8Vector(arrow: ArrowModule, values: readonly unknown[]): Arrow.Vector {
+  let capacity = 0
+  for (const value of values) if (typeof value === 'string') capacity += value.length * 3
+  const bytes = new Uint8Array(capacity)
+  const offsets = new Int32Array(values.length + 1)
+  const valid = new Uint8Array(Math.ceil(values.length / 8))
+  let end = 0
+  let nullCount = 0
+  values.forEach((value, index) => {
+    if (typeof value === 'string') {
+      end += encoder.encodeInto(value, bytes.subarray(end)).written
+      valid[index >> 3]! |= 1 << (index & 7)
+    } else nullCount++
+    offsets[index + 1] = end
+  })
+  return arrow.makeVector(
+    arrow.makeData({
+      type: new arrow.Utf8(),
+      length: values.length,
+      nullCount,
+      nullBitmap: valid,
+      valueOffsets: offsets,
+      data: bytes.subarray(0, end),
+    }),
+  )
+}
 
 type Column = readonly [
   name: string,
@@ -196,10 +232,9 @@ export async function createSignInStore(connection: SqlConnection, arrow: ArrowM
       const vectors = Object.fromEntries(
         COLUMNS.map(([name, type, value]) => [
           name,
-          arrow.vectorFromArray(
-            records.map(value),
-            type === 'INTEGER' ? new arrow.Int32() : new arrow.Utf8(),
-          ),
+          type === 'INTEGER'
+            ? arrow.vectorFromArray(records.map(value), new arrow.Int32())
+            : utf8Vector(arrow, records.map(value)),
         ]),
       )
       await connection.appendArrowTable(new arrow.Table(vectors), TABLE)
