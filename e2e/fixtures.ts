@@ -53,6 +53,16 @@ export class SignInLogsPage {
     return this.page.getByRole('dialog', { name: 'Activity Details: Sign-ins' })
   }
 
+  /** Adds a Status pill through Add filters, as a user does, and waits for the pill. */
+  async addStatusFilter(status: 'Success' | 'Failure' | 'Interrupted') {
+    await this.page.getByRole('button', { name: 'Add filters' }).click()
+    await this.page.getByRole('checkbox', { name: 'Status', exact: true }).click()
+    await this.page.getByRole('button', { name: 'Apply' }).click()
+    await this.page.getByRole('radio', { name: status, exact: true }).click()
+    await this.page.getByRole('button', { name: 'Apply' }).click()
+    await expect(this.page.getByRole('button', { name: `Status : ${status}`, exact: true })).toBeVisible()
+  }
+
   async setTheme(name: 'Light' | 'Dark') {
     await this.page.getByRole('combobox', { name: 'Theme' }).selectOption({ label: name })
   }

@@ -64,12 +64,7 @@ test('the inspector lists the same Graph requests the browser made, copies curl 
   await logs.open()
   await expect(logs.rows(logs.grid).first()).toBeVisible()
   // A filter pill makes the $filter an and-chain, so the layout has something to lay out.
-  await page.getByRole('button', { name: 'Add filters' }).click()
-  await page.getByRole('checkbox', { name: 'Status', exact: true }).click()
-  await page.getByRole('button', { name: 'Apply' }).click()
-  await page.getByRole('radio', { name: 'Success', exact: true }).click()
-  await page.getByRole('button', { name: 'Apply' }).click()
-  await expect(page.getByRole('button', { name: 'Status : Success', exact: true })).toBeVisible()
+  await logs.addStatusFilter('Success')
   await expect(logs.rows(logs.grid).first()).toBeVisible()
 
   const opener = page.getByRole('button', { name: 'Request inspector' })
