@@ -12,11 +12,13 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url'
 import * as arrow from 'apache-arrow'
 import type { EngineRequest, EngineResponse } from './engine-protocol.ts'
 import { readSignInFile, type FileReadSummary } from './read-file.ts'
+import { openRecordTexts } from './record-texts.ts'
 import { createSignInStore, type SignInStore } from './sign-in-store.ts'
 
 declare const self: DedicatedWorkerGlobalScope
 
 async function startStore(): Promise<SignInStore> {
+  const texts = openRecordTexts()
   const bundle = await duckdb.selectBundle({
     mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
     eh: { mainModule: ehWasm, mainWorker: ehWorker },
@@ -38,6 +40,7 @@ async function startStore(): Promise<SignInStore> {
       },
     },
     arrow,
+    await texts,
   )
 }
 
@@ -69,6 +72,7 @@ async function open(
 
 async function answer(request: EngineRequest): Promise<unknown> {
   if (request.kind === 'open') return open(request.id, request)
+  if (request.kind === 'close') return (await store)?.close()
   const ready = await (store ??= startStore())
   switch (request.kind) {
     case 'list':
