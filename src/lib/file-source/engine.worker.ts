@@ -64,6 +64,7 @@ async function open(
   for (const { file, logType } of request.files) {
     const reading = readSignInFile(file, {
       batchSize: BATCH_RECORDS,
+      progressSteps: 200,
       logType,
       onProgress: (progress) => reply({ id, progress: { ...progress, file: file.name } }),
     })
