@@ -7,7 +7,8 @@
  * browser worker (async duckdb-wasm) and in Node tests (its blocking build).
  */
 import type * as Arrow from 'apache-arrow'
-import { odataFilterToSql, type SqlValue, type SqlWhere } from './odata-sql.ts'
+import { summaryGroupingKeys } from '../../../contract/summary-grouping-keys.ts'
+import { columnOfGroupingKey, odataFilterToSql, type SqlValue, type SqlWhere } from './odata-sql.ts'
 import type { FileRecord } from './read-file.ts'
 import type { RecordTexts } from './record-texts.ts'
 import type { FileSignIn } from './record-shape.ts'
@@ -179,13 +180,13 @@ export type SummaryEventType = 'nonInteractiveUser' | 'servicePrincipal' | 'mana
 export type AggregationWindow = 'h1' | 'h6' | 'd1'
 
 /**
- * The grouping keys of each `getSummarized*` function (portal-ui.md §1.1), as columns; the page's grouped tabs
- * use the same keys (model/tabs.ts groupingKeys), so a group's children filter finds exactly what it counts.
+ * The grouping keys of each `getSummarized*` function as columns: contract/summary-grouping-keys.ts, the list the
+ * page's grouped tabs group by too, so a group's children filter finds exactly what it counts.
  */
 export const SUMMARY_KEYS: Readonly<Record<SummaryEventType, readonly string[]>> = {
-  nonInteractiveUser: ['app_id', 'user_principal_name', 'ip_address', 'error_code', 'resource_id'],
-  servicePrincipal: ['service_principal_id', 'error_code', 'ip_address', 'resource_id'],
-  managedIdentity: ['service_principal_id', 'error_code', 'resource_id'],
+  nonInteractiveUser: summaryGroupingKeys.nonInteractiveUser.map(columnOfGroupingKey),
+  servicePrincipal: summaryGroupingKeys.servicePrincipal.map(columnOfGroupingKey),
+  managedIdentity: summaryGroupingKeys.managedIdentity.map(columnOfGroupingKey),
 }
 
 const WINDOW_HOURS: Record<AggregationWindow, number> = { h1: 1, h6: 6, d1: 24 }
