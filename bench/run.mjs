@@ -4,7 +4,7 @@
  * printing one JSON object per line on stdout; progress goes to stderr. Each comparison runs both sides in
  * this same run, interleaved, and reports medians (2 shared cores: noise is the norm here).
  *
- *   npm run bench                          every section
+ *   npm run bench                          every section but the opt-in ones (files-large)
  *   npm run bench -- --only=fake,bundle    some sections
  *   npm run bench -- --reps=3              fewer repetitions (quicker, noisier)
  *   npm run bench -- --no-write            do not update bench/RESULTS.md and bench/results.json
@@ -23,6 +23,7 @@ import * as grid from './sections/grid.mjs'
 import * as records from './sections/records.mjs'
 import * as exportAll from './sections/export.mjs'
 import * as files from './sections/files.mjs'
+import * as filesLarge from './sections/files-large.mjs'
 
 const sections = {
   fake,
@@ -35,10 +36,13 @@ const sections = {
   records,
   export: exportAll,
   files,
+  'files-large': filesLarge,
 }
 
 function parseArgs(argv) {
-  const options = { only: Object.keys(sections), reps: null, write: true }
+  // Opt-in sections (hours of work, gigabytes of disk) run only when named in --only.
+  const everyday = Object.keys(sections).filter((name) => !sections[name].optIn)
+  const options = { only: everyday, reps: null, write: true }
   for (const arg of argv) {
     const [flag, value = ''] = arg.split('=', 2)
     if (flag === '--only')

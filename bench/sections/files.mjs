@@ -10,6 +10,7 @@
  */
 import {
   createWriteStream,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -39,7 +40,7 @@ const MB = 1024 * 1024
 const TYPES = ['interactiveUser', 'nonInteractiveUser', 'servicePrincipal', 'managedIdentity']
 
 /** The newest hours of every log type, until `count` records: one Graph object a line, as the app's export. */
-async function writeNdjson(path, count) {
+export async function writeNdjson(path, count) {
   const app = await loadAppModules()
   const tenant = app.createTenant({
     seed: Number(BENCH_TENANT.MOCK_SEED),
@@ -65,7 +66,7 @@ async function writeNdjson(path, count) {
 }
 
 /** Resident memory (kB) of this process's Chromium descendants, from /proc. */
-function chromiumRssKb() {
+export function chromiumRssKb() {
   const parents = new Map()
   const names = new Map()
   for (const entry of readdirSync('/proc')) {
@@ -102,7 +103,7 @@ function chromiumRssKb() {
   return total
 }
 
-function startSampling() {
+export function startSampling() {
   let peak = chromiumRssKb()
   const timer = setInterval(() => {
     peak = Math.max(peak, chromiumRssKb())
@@ -113,6 +114,16 @@ function startSampling() {
   }
 }
 
+/** Bytes of the files under `path` (the profile's OPFS: the engine's spill file), 0 when it does not exist. */
+function directoryBytes(path) {
+  if (!existsSync(path)) return 0
+  let total = 0
+  for (const entry of readdirSync(path, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += statSync(join(entry.parentPath, entry.name)).size
+  }
+  return total
+}
+
 const elapsedSince = (started) => performance.now() - started
 
 /**
@@ -120,7 +131,14 @@ const elapsedSince = (started) => performance.now() - started
  * as a user's browser is: the engine spills the records' texts to the Origin Private File System, which an
  * off-the-record (incognito) context keeps in the browser process's memory instead.
  */
-async function measureApp(url, file, expected, log, dir) {
+export async function measureApp(
+  url,
+  file,
+  expected,
+  log,
+  dir,
+  { loadTimeoutMs = LOAD_TIMEOUT_MS, queryTimeoutMs = 60_000 } = {},
+) {
   const profile = mkdtempSync(join(dir, 'profile-'))
   const browser = await launchChromiumWithProfile(profile, { viewport: { width: 1600, height: 1200 } })
   try {
@@ -140,17 +158,18 @@ async function measureApp(url, file, expected, log, dir) {
           [...document.querySelectorAll('select')].some((select) => select.value === 'files') &&
           document.querySelector(`[role="grid"] tbody tr[data-row-id$="${id}"]`) !== null,
         expected.newestInteractive,
-        { timeout: LOAD_TIMEOUT_MS, polling: 50 },
+        { timeout: loadTimeoutMs, polling: 50 },
       )
       .then(() => elapsedSince(started))
     const loaded = page
       .getByRole('status')
       .filter({ hasText: `${expected.records.toLocaleString('en-US')} sign-ins from 1 file` })
-      .waitFor({ timeout: LOAD_TIMEOUT_MS })
+      .waitFor({ timeout: loadTimeoutMs })
       .then(() => elapsedSince(started))
     await page.getByLabel('Sign-in log files').setInputFiles(file)
     const [firstRowsMs, loadedMs] = await Promise.all([firstRows, loaded])
     log(`app: first rows ${firstRowsMs.toFixed(0)} ms, loaded ${loadedMs.toFixed(0)} ms`)
+    const spillMb = directoryBytes(join(profile, 'Default', 'File System')) / MB
 
     // Status: Success on the interactive tab, timed from the last Apply to a first screen of only successes.
     await page.getByRole('button', { name: 'Add filters' }).click()
@@ -169,12 +188,12 @@ async function measureApp(url, file, expected, log, dir) {
     const hadOthers = !(await page.evaluate(onlySuccesses))
     const filterStarted = performance.now()
     await page.getByRole('button', { name: 'Apply' }).click()
-    await page.waitForFunction(onlySuccesses, undefined, { timeout: 60_000 })
+    await page.waitForFunction(onlySuccesses, undefined, { timeout: queryTimeoutMs })
     const filterMs = elapsedSince(filterStarted)
 
     const groupStarted = performance.now()
     await page.getByRole('tab', { name: 'User sign-ins (non-interactive)', exact: true }).click()
-    await page.locator('[role="treegrid"] tbody tr[data-row-id]').first().waitFor({ timeout: 60_000 })
+    await page.locator('[role="treegrid"] tbody tr[data-row-id]').first().waitFor({ timeout: queryTimeoutMs })
     const groupMs = elapsedSince(groupStarted)
     const groups = Number(await page.getByRole('treegrid').getAttribute('aria-rowcount')) - 1
     // Warm: the view is loaded; the 1-hour aggregate asks the engine for new groups (a group's row id names
@@ -191,7 +210,7 @@ async function measureApp(url, file, expected, log, dir) {
         return now !== undefined && now !== previous
       },
       before,
-      { timeout: 60_000, polling: 20 },
+      { timeout: queryTimeoutMs, polling: 20 },
     )
     const regroupMs = elapsedSince(regroupStarted)
     if (errors.length > 0) throw new Error(`the page failed: ${errors[0]}`)
@@ -205,6 +224,7 @@ async function measureApp(url, file, expected, log, dir) {
       regroupMs,
       peakMb: peakMb(),
       restingMb,
+      spillMb,
     }
   } finally {
     await browser.close()
@@ -216,7 +236,7 @@ async function measureApp(url, file, expected, log, dir) {
  * What opening any file costs before its size counts: a 100-record file opened the same way, its peak above the
  * page at rest (DuckDB-WASM's ~34 MB module compiled, its workers started, the first rows shown).
  */
-async function measureEngineBase(url, file, dir) {
+export async function measureEngineBase(url, file, dir) {
   const profile = mkdtempSync(join(dir, 'profile-'))
   const browser = await launchChromiumWithProfile(profile, { viewport: { width: 1600, height: 1200 } })
   try {
@@ -392,5 +412,11 @@ export async function run({ emit, log }) {
     value: engineBaseMb,
     unit: 'MB',
     note: `the same peak for a ${SMALL_RECORDS}-record file: what opening files costs whatever their size (DuckDB-WASM compiled and started, its workers, the first rows shown)`,
+  })
+  emit({
+    name: 'files.spill',
+    value: engine.spillMb,
+    unit: 'MB',
+    note: "the profile's Origin Private File System once loaded: the engine's spill file of the records' texts (on disk)",
   })
 }
