@@ -10,6 +10,7 @@
  * bound of what the naive side would need.
  */
 import { mkdirSync, rmSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import { launchChromium } from '../lib/browser.mjs'
 import { buildE2eApp, startPreview } from '../lib/builds.mjs'
@@ -134,6 +135,8 @@ export async function run({ emit, log }) {
   mkdirSync(dir, { recursive: true })
   const file = join(dir, `signins-large-${RECORDS}.ndjson`)
   const small = join(dir, `signins-large-${SMALL_RECORDS}.ndjson`)
+  // The machine is shared: the load beside the figures says how busy it was.
+  const loadBefore = loadavg()[0]
   try {
     log(`writing ${RECORDS.toLocaleString('en-US')} sign-ins of the fake tenant to ${file} (streamed)`)
     const writeStarted = performance.now()
@@ -174,12 +177,12 @@ export async function run({ emit, log }) {
       baseline: baseline ?? null,
       ratio: baseline ? value / baseline : null,
     })
-    const run = `measured at ${expected.records.toLocaleString('en-US')} records by \`npm run bench -- --only=files-large\``
+    const measuredBy = `measured at ${expected.records.toLocaleString('en-US')} records by \`npm run bench -- --only=files-large\`, load average ${loadBefore.toFixed(1)} before and ${loadavg()[0].toFixed(1)} after`
     emit({
       name: 'files-large.file.records',
       value: expected.records,
       unit: 'records',
-      note: `${run}; written streamed in ${(writeMs / 1000).toFixed(0)} s, deleted afterwards`,
+      note: `${measuredBy}; written streamed in ${(writeMs / 1000).toFixed(0)} s, deleted afterwards`,
     })
     emit({ name: 'files-large.file.size', value: fileMb, unit: 'MB', note: 'NDJSON, one beta signIn a line' })
     emit({
