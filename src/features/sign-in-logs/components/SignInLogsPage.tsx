@@ -110,6 +110,20 @@ export function SignInLogsPage() {
     void queryClient.invalidateQueries({ queryKey: signInKeys.all(source.id) }, { cancelRefetch: false })
   }, [refreshes, queryClient, source.id])
 
+  // Files still loading grow under the page (issue #14): each revision of the source is a Refresh that follows
+  // the newest record. A fetch still running asked the revision before, so it is cancelled rather than joined.
+  const [revision, setRevision] = useState(source.revision)
+  if (source.revision !== revision) {
+    setRevision(source.revision)
+    setNow(clock())
+  }
+  const refreshedRevision = useRef(revision)
+  useEffect(() => {
+    if (revision === refreshedRevision.current) return
+    refreshedRevision.current = revision
+    void queryClient.invalidateQueries({ queryKey: signInKeys.all(source.id) })
+  }, [revision, queryClient, source.id])
+
   const openDetails = useCallback(
     (signIn: BetaSignIn, rowElement: HTMLElement) => {
       openedFrom.current = { row: rowElement, id: signIn.id }
