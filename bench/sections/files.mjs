@@ -113,6 +113,29 @@ async function measureApp(url, file, expected, log) {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1200 } })
     const errors = []
     page.on('pageerror', (error) => errors.push(error.message))
+    // Where a grouping's time goes: every engine request's round trip (page → worker → page), by kind.
+    await page.addInitScript(() => {
+      const NativeWorker = window.Worker
+      window.engineTrips = []
+      window.Worker = class extends NativeWorker {
+        constructor(...args) {
+          super(...args)
+          const sent = new Map()
+          const post = this.postMessage.bind(this)
+          this.postMessage = (message, ...rest) => {
+            if (message && typeof message.id === 'number')
+              sent.set(message.id, { kind: message.kind, at: performance.now() })
+            return post(message, ...rest)
+          }
+          this.addEventListener('message', (event) => {
+            const trip = sent.get(event.data?.id)
+            if (!trip || !('ok' in event.data)) return
+            sent.delete(event.data.id)
+            window.engineTrips.push({ kind: trip.kind, start: trip.at, end: performance.now() })
+          })
+        }
+      }
+    })
     await page.goto(`${url}/?tab=interactive&range=1m`)
     await page.locator('[role="grid"] tbody tr[data-row-id]').first().waitFor({ timeout: 60_000 })
     const restingMb = chromiumRssKb() / 1024
@@ -158,10 +181,23 @@ async function measureApp(url, file, expected, log) {
     await page.waitForFunction(onlySuccesses, undefined, { timeout: 60_000 })
     const filterMs = elapsedSince(filterStarted)
 
+    const clickedAt = await page.evaluate(() => performance.now())
     const groupStarted = performance.now()
     await page.getByRole('tab', { name: 'User sign-ins (non-interactive)', exact: true }).click()
     await page.locator('[role="treegrid"] tbody tr[data-row-id]').first().waitFor({ timeout: 60_000 })
     const groupMs = elapsedSince(groupStarted)
+    const groupingParts = await page.evaluate((since) => {
+      const span = (start, end) => `${Math.round(start - since)}-${Math.round(end - since)} ms`
+      const chunks = performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.startTime >= since && /\.js(\?|$)/.test(entry.name))
+        .map((entry) => `${entry.name.split('/').at(-1)} ${span(entry.startTime, entry.responseEnd)}`)
+      const trips = window.engineTrips
+        .filter((trip) => trip.start >= since)
+        .map((trip) => `${trip.kind} ${span(trip.start, trip.end)}`)
+      return `chunks fetched: ${chunks.join(', ') || 'none'}; engine: ${trips.join(', ') || 'none'}`
+    }, clickedAt)
+    log(`app: grouping ${groupMs.toFixed(0)} ms after the click (${groupingParts})`)
     const groups = Number(await page.getByRole('treegrid').getAttribute('aria-rowcount')) - 1
     // Warm: the view is loaded; the 1-hour aggregate asks the engine for new groups (a group's row id names
     // its window, so the first row changes once they are shown).

@@ -28,7 +28,7 @@ import { FilterBar } from './filters/FilterBar.tsx'
 import { FlatSignInView } from './FlatSignInView.tsx'
 import { LogTabs } from './LogTabs.tsx'
 import { SignInToolbar } from './SignInToolbar.tsx'
-import { loadAllSignInsView, loadGroupedView } from './view-chunks.ts'
+import { loadAllSignInsView, loadGroupedView, preloadTabViewsWhenIdle } from './view-chunks.ts'
 import { VolumeHistogramSlot } from './volume/VolumeHistogramSlot.tsx'
 
 // Loaded on first use (issue #7: first-screen JavaScript): the Columns dialog and the details pane with its tables.
@@ -123,6 +123,10 @@ export function SignInLogsPage() {
     refreshedRevision.current = revision
     void queryClient.invalidateQueries({ queryKey: signInKeys.all(source.id) })
   }, [revision, queryClient, source.id])
+
+  // Cold grouping on files was ~40% the grouped view's code (fetched, evaluated, rendered before the first query)
+  // and ~45% the engine's GROUP BY: the code can come ahead of the click.
+  useEffect(() => (source.kind === 'files' ? preloadTabViewsWhenIdle() : undefined), [source.kind])
 
   const openDetails = useCallback(
     (signIn: BetaSignIn, rowElement: HTMLElement) => {
