@@ -34,6 +34,27 @@ const csvRequestIds = (text: string) =>
 
 const fileInput = (page: Page) => page.getByLabel('Sign-in log files')
 
+/** The file engine's spill files in the origin's private file system (src/lib/file-source/record-texts.ts). */
+const spillFiles = (page: Page) =>
+  page.evaluate(async () => {
+    const directory = (await navigator.storage.getDirectory()) as unknown as {
+      keys(): AsyncIterable<string>
+    }
+    const names: string[] = []
+    for await (const name of directory.keys()) if (name.startsWith('sign-in-records-')) names.push(name)
+    return names
+  })
+
+/** What a tab that ended with files open leaves behind: its spill file, with nobody holding its lock. */
+const STALE_SPILL = 'sign-in-records-ended-tab.bin'
+const leaveStaleSpillFile = (page: Page, name: string) =>
+  page.evaluate(async (fileName) => {
+    const directory = await navigator.storage.getDirectory()
+    const writable = await (await directory.getFileHandle(fileName, { create: true })).createWritable()
+    await writable.write('{"id":"from an ended tab"}')
+    await writable.close()
+  }, name)
+
 /** The Request ID column's cells of the rendered rows. */
 async function requestIds(page: Page): Promise<string[]> {
   const grid = page.getByRole('grid')
@@ -67,6 +88,7 @@ test('downloaded files open offline: same records, filters, details, groups; not
   })
 
   await logs.tab('User sign-ins (interactive)').click()
+  await leaveStaleSpillFile(page, STALE_SPILL)
   await fileInput(page).setInputFiles([
     { name: csv.name, mimeType: 'text/csv', buffer: Buffer.from(csv.text) },
     { name: json.name, mimeType: 'application/json', buffer: Buffer.from(json.text) },
@@ -77,6 +99,10 @@ test('downloaded files open offline: same records, filters, details, groups; not
   })
   await expect(page.getByText(/never leave this browser/)).toBeVisible()
   await expect(page.getByRole('combobox', { name: 'Data source' })).toHaveValue('files')
+  // The records' texts went to this tab's spill file in the browser's private storage; the ended tab's is gone.
+  const spills = await spillFiles(page)
+  expect(spills).toHaveLength(1)
+  expect(spills).not.toContain(STALE_SPILL)
 
   // The files' records of the interactive tab, newest first, exactly the downloaded ones.
   await page.getByRole('button', { name: /^Date : / }).click()
@@ -160,6 +186,10 @@ test('downloaded files open offline: same records, filters, details, groups; not
   for (const id of [...csvIds, ...jsonRecords.map((record) => record.id)]) {
     expect(sent.filter((request) => request.includes(id))).toEqual([])
   }
+
+  // Back to the mock tenant: the files are closed and their spill file deleted.
+  await page.getByRole('combobox', { name: 'Data source' }).selectOption('mock')
+  await expect.poll(() => spillFiles(page)).toEqual([])
 })
 
 test('a malformed file is reported with its name and line', async ({ logs, page }) => {

@@ -75,3 +75,27 @@ test('scenario picker: a failing Graph shows its state with Retry', async ({ log
   const expected = /Failed to load resource: the server responded with a status of 403/
   consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((text) => !expected.test(text)))
 })
+
+test('scenario picker: a chunk that failed to load comes back with Retry, without a reload', async ({
+  logs,
+  page,
+  consoleErrors,
+}) => {
+  let refused = 0
+  // The context, not the page: the fake's service worker fetches the chunk once it controls the page.
+  await page
+    .context()
+    .route(/\/assets\/ScenarioPicker-[\w-]+\.js$/, (route) =>
+      refused++ === 0 ? route.abort('connectionfailed') : route.continue(),
+    )
+  await logs.open()
+  await expect(page.getByText('The mock scenario picker could not be shown')).toBeVisible()
+  await logs.expectAxeClean()
+  await page.getByRole('button', { name: 'Retry' }).click()
+  await expect(page.getByRole('combobox', { name: 'Mock scenario' })).toBeVisible()
+  await expect(page.getByText('The mock scenario picker could not be shown')).toBeHidden()
+  expect(refused).toBe(2)
+  // The refused chunk as the browser and React report it: that is the failure this test makes, not an app error.
+  const expected = /ScenarioPicker|net::ERR_FAILED|dynamically imported module|The above error occurred/
+  consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((text) => !expected.test(text)))
+})

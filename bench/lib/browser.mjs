@@ -25,5 +25,18 @@ export async function launchChromium(extraArgs = []) {
   })
 }
 
+/**
+ * A browser with a profile on disk, as a user's own browser is: its Origin Private File System is files on disk.
+ * `launchChromium().newPage()` opens an off-the-record context, whose OPFS Chromium keeps in the browser
+ * process's memory, as in an incognito window.
+ */
+export async function launchChromiumWithProfile(userDataDir, options = {}) {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    args: await playwrightLaunchArgs(),
+    ...options,
+  })
+}
+
 /** Data rows of the app's grid/treegrid (and of the blank page, which renders the same markup). */
 export const DATA_ROW_SELECTOR = ':is([role="grid"], [role="treegrid"]) tbody tr[data-row-id]'

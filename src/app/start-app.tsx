@@ -2,7 +2,7 @@
  * The app itself, started by the page's first script (main.tsx) once this chunk has loaded. Everything the first
  * screen renders is statically imported from here, so it is one chunk (vite.config.ts, issue #16).
  */
-import { StrictMode, Suspense, lazy, use, type ComponentType } from 'react'
+import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import type { RunningMockGraph } from '../../mocks/browser.ts'
 import type { MockEngine } from '../../mocks/engine.ts'
@@ -10,25 +10,13 @@ import type { ScenarioState } from '../../mocks/scenarios.ts'
 import { appEnv } from '../config/env.ts'
 import { useDataSourceSelection } from '../features/data-source/index.ts'
 import { App } from './App.tsx'
+import { createMockScenarioPicker } from './MockScenarioPicker.tsx'
 import { systemClock, type Clock } from '../lib/clock/clock.tsx'
 import { createMockDataSource, type DataSource } from '../lib/data-source/data-source.tsx'
 import { createRequestLog, type RequestLog } from '../lib/data-source/request-log.tsx'
 import { preloadStoredTheme } from './theme.tsx'
 
-// Loaded with the fake, not in the first-screen chunk: the picker shows only once the fake runs, and its list of
-// scenarios (mocks/scenarios.ts) is shared with msw's client, which would otherwise wait for that whole chunk.
-// It sits in the header, outside any error boundary: if its chunk fails to load, the header goes without it.
-const ScenarioPicker = lazy(() =>
-  import('./ScenarioPicker.tsx').then(
-    (module): { default: ComponentType<{ scenarios: ScenarioState }> } => ({
-      default: module.ScenarioPicker,
-    }),
-    (error: unknown) => {
-      console.error('The mock scenario picker did not load:', error)
-      return { default: () => null }
-    },
-  ),
-)
+const MockScenarioPicker = createMockScenarioPicker()
 
 export interface StartAppOptions {
   rootElement: HTMLElement
@@ -47,12 +35,6 @@ interface RootProps {
   mockScenarios: Promise<ScenarioState | null>
 }
 
-/** The scenario picker appears once the fake runs (it needs the fake's scenario state). */
-function MockScenarioPicker({ scenarios }: { scenarios: Promise<ScenarioState | null> }) {
-  const running = use(scenarios)
-  return running && <ScenarioPicker scenarios={running} />
-}
-
 function Root({ mockTenant, requestLog, onKindChange, clockOf, mockScenarios }: RootProps) {
   const { source, controls } = useDataSourceSelection(mockTenant, {
     onKindChange,
@@ -66,11 +48,7 @@ function Root({ mockTenant, requestLog, onKindChange, clockOf, mockScenarios }: 
       headerActions={
         <>
           {controls}
-          {source.kind === 'mock' && (
-            <Suspense fallback={null}>
-              <MockScenarioPicker scenarios={mockScenarios} />
-            </Suspense>
-          )}
+          {source.kind === 'mock' && <MockScenarioPicker scenarios={mockScenarios} />}
         </>
       }
     />

@@ -47,3 +47,29 @@ test('focus goes where returnFocusTo says, e.g. a re-rendered row', async () => 
   await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Details' })).toBeNull())
   expect(document.activeElement).toBe(elsewhere)
 })
+
+test('non-modal and medium: the page behind stays usable while the pane is open, and Close still closes it', async () => {
+  const user = userEvent.setup()
+  const behind = vi.fn()
+  function NonModalPage() {
+    const [open, setOpen] = useState(true)
+    return (
+      <>
+        <button onClick={behind}>Behind</button>
+        <SidePane title="Job" open={open} onClose={() => setOpen(false)} modalType="non-modal" size="medium">
+          <p>Running</p>
+        </SidePane>
+      </>
+    )
+  }
+  render(<NonModalPage />)
+  const pane = screen.getByRole('dialog', { name: 'Job' })
+  expect(pane.getAttribute('aria-modal')).not.toBe('true')
+  // Fluent's medium preset (the default is small, 320px).
+  expect(getComputedStyle(pane).getPropertyValue('--fui-Drawer--size')).toBe('592px')
+  await user.click(screen.getByRole('button', { name: 'Behind' }))
+  expect(behind).toHaveBeenCalledOnce()
+  expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Behind' }))
+  await user.click(screen.getByRole('button', { name: 'Close' }))
+  await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Job' })).toBeNull())
+})

@@ -5,6 +5,7 @@ import {
   DrawerHeader,
   DrawerHeaderTitle,
   OverlayDrawer,
+  type OverlayDrawerProps,
 } from '@fluentui/react-components'
 import { DismissRegular } from '@fluentui/react-icons'
 import { useFocusReturn } from './use-focus-return.ts'
@@ -14,6 +15,13 @@ export interface SidePaneProps {
   title: string
   open: boolean
   onClose: () => void
+  /** Fluent's preset widths; `className` can set any other. */
+  size?: OverlayDrawerProps['size']
+  /**
+   * 'non-modal': the page behind stays usable (no backdrop, no focus trap), e.g. while a long job runs in the
+   * pane; Escape inside the pane and Close still close it.
+   */
+  modalType?: 'modal' | 'non-modal'
   /** The drawer's width and the like. */
   className?: string
   bodyClassName?: string
@@ -26,13 +34,15 @@ export interface SidePaneProps {
 }
 
 /**
- * A modal pane from the end edge with a titled header and a Close button; Escape and the backdrop close it too.
+ * A pane from the end edge with a titled header and a Close button; Escape and (when modal) the backdrop close it too.
  * On closing, focus goes back to what opened it, after a mouse click too (./use-focus-return.ts).
  */
 export function SidePane({
   title,
   open,
   onClose,
+  size,
+  modalType = 'modal',
   className,
   bodyClassName,
   returnFocusTo,
@@ -43,6 +53,8 @@ export function SidePane({
     <OverlayDrawer
       ref={surface}
       position="end"
+      size={size}
+      modalType={modalType}
       className={className}
       open={open}
       onOpenChange={(_, data) => {

@@ -22,8 +22,12 @@ export interface FileEngine {
   summarize(query: SummaryQuery): Promise<EngineResults['summarize']>
   get(signInId: string, upTo?: number): Promise<EngineResults['get']>
   span(upTo?: number): Promise<EngineResults['span']>
+  /** Deletes the records' spill file (record-texts.ts), then stops the worker. */
   terminate(): void
 }
+
+/** How long the worker may take to delete its spill file before it is stopped anyway (the next open cleans up). */
+const CLOSE_TIMEOUT_MS = 5000
 
 export function startFileEngine(): FileEngine {
   const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), {
@@ -73,6 +77,15 @@ export function startFileEngine(): FileEngine {
     summarize: (query) => send({ kind: 'summarize', ...query }),
     get: (signInId, upTo) => send({ kind: 'get', signInId, upTo }),
     span: (upTo) => send({ kind: 'span', upTo }),
-    terminate: () => worker.terminate(),
+    terminate: () => {
+      const stop = () => worker.terminate()
+      const timeout = setTimeout(stop, CLOSE_TIMEOUT_MS)
+      send({ kind: 'close' })
+        .catch(() => undefined)
+        .finally(() => {
+          clearTimeout(timeout)
+          stop()
+        })
+    },
   }
 }

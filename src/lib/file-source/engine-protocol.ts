@@ -15,6 +15,8 @@ export type EngineRequest =
   | ({ id: number; kind: 'summarize' } & SummaryQuery)
   | { id: number; kind: 'get'; signInId: string; upTo?: number }
   | { id: number; kind: 'span'; upTo?: number }
+  /** Before the worker is terminated: deletes the records' spill file, which outlives the worker. */
+  | { id: number; kind: 'close' }
 
 export interface EngineResults {
   open: FileReadSummary[]
@@ -23,6 +25,7 @@ export interface EngineResults {
   summarize: StoredSummary[]
   get: StoredSignIn | null
   span: { oldest: string; newest: string } | null
+  close: undefined
 }
 
 export type EngineResponse =

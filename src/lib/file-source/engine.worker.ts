@@ -12,11 +12,13 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url'
 import * as arrow from 'apache-arrow'
 import type { EngineRequest, EngineResponse } from './engine-protocol.ts'
 import { readSignInFile, type FileReadSummary } from './read-file.ts'
+import { openRecordTexts } from './record-texts.ts'
 import { createSignInStore, type SignInStore } from './sign-in-store.ts'
 
 declare const self: DedicatedWorkerGlobalScope
 
 async function startStore(): Promise<SignInStore> {
+  const texts = openRecordTexts()
   const bundle = await duckdb.selectBundle({
     mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
     eh: { mainModule: ehWasm, mainWorker: ehWorker },
@@ -38,8 +40,16 @@ async function startStore(): Promise<SignInStore> {
       },
     },
     arrow,
+    await texts,
   )
 }
+
+/**
+ * Records read before a batch is stored. Each batch's parsed records and line texts outlive the young
+ * generation's collections and pile up in the old one until a full collection: a quarter of the reader's
+ * default bounds that garbage (the records' texts no longer go through DuckDB, so small batches cost little).
+ */
+const BATCH_RECORDS = 250
 
 let store: Promise<SignInStore> | null = null
 
@@ -53,6 +63,8 @@ async function open(
   const summaries: FileReadSummary[] = []
   for (const { file, logType } of request.files) {
     const reading = readSignInFile(file, {
+      batchSize: BATCH_RECORDS,
+      progressSteps: 200,
       logType,
       onProgress: (progress) => reply({ id, progress: { ...progress, file: file.name } }),
     })
@@ -69,6 +81,7 @@ async function open(
 
 async function answer(request: EngineRequest): Promise<unknown> {
   if (request.kind === 'open') return open(request.id, request)
+  if (request.kind === 'close') return (await store)?.close()
   const ready = await (store ??= startStore())
   switch (request.kind) {
     case 'list':

@@ -4,13 +4,13 @@
  * are completed to the beta shape the page checks: what a file lacks reads as null or an empty list.
  */
 import { z } from 'zod'
-import { betaSignInSchema } from '../../../contract/sign-in.ts'
+import { betaSignInSchema, type BetaSignIn } from '../../../contract/sign-in.ts'
+import { summaryGroupingKeys, summaryGroupingKeyValue } from '../../../contract/summary-grouping-keys.ts'
 import { GraphError } from '../graph/errors.ts'
 import type { GraphClient, GraphPage, PageRequestOptions } from '../graph/client.ts'
 import { FilterSyntaxError } from './odata-sql.ts'
 import type { FileSignIn } from './record-shape.ts'
 import {
-  SUMMARY_KEYS,
   type AggregationWindow,
   type StoredSignIn,
   type StoredSummary,
@@ -88,13 +88,9 @@ export function completeSignIn(signIn: FileSignIn): Record<string, unknown> {
  * its type, window, bucket and keys, so it is stable across pages and refreshes.
  */
 function summaryRow(eventType: SummaryEventType, window: AggregationWindow, group: StoredSummary) {
-  const newest = completeSignIn(group.newest) as Record<string, unknown> & {
-    status: { errorCode: number }
-  }
+  const newest = completeSignIn(group.newest) as Record<string, unknown> & BetaSignIn
   const aggregationDateTime = isoSeconds(group.bucketStart)
-  const keyValues = SUMMARY_KEYS[eventType].map((column) =>
-    column === 'error_code' ? newest.status.errorCode : newest[camelCase(column)],
-  )
+  const keyValues = summaryGroupingKeys[eventType].map((key) => summaryGroupingKeyValue(newest, key))
   return {
     id: encodeURIComponent(JSON.stringify([eventType, window, aggregationDateTime, ...keyValues])),
     agent: newest.agent ?? null,
@@ -116,8 +112,6 @@ function summaryRow(eventType: SummaryEventType, window: AggregationWindow, grou
     userPrincipalName: newest.userPrincipalName,
   }
 }
-
-const camelCase = (column: string) => column.replace(/_(\w)/g, (_, letter: string) => letter.toUpperCase())
 
 function unsupported(message: string, kind: 'bad-request' | 'not-found' = 'bad-request'): GraphError {
   return new GraphError({ kind, status: null, code: 'Files', graphMessage: message, userMessage: message })

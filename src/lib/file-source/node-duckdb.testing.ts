@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module'
 import type * as Arrow from 'apache-arrow'
 import type * as DuckDB from '@duckdb/duckdb-wasm/blocking'
+import { memoryRecordTexts, type RecordTexts } from './record-texts.ts'
 import { createSignInStore, type ArrowModule, type SignInStore, type SqlConnection } from './sign-in-store.ts'
 
 const require = createRequire(import.meta.url)
@@ -12,7 +13,8 @@ const duckdb = require('@duckdb/duckdb-wasm/blocking') as typeof DuckDB
 const arrow = require('apache-arrow') as typeof Arrow
 const dist = (file: string) => require.resolve(`@duckdb/duckdb-wasm/dist/${file}`)
 
-export async function createNodeStore(): Promise<SignInStore> {
+/** `texts`: where the records' texts go; in memory unless a test gives its own (a spill file on a fake OPFS). */
+export async function createNodeStore(texts: RecordTexts = memoryRecordTexts()): Promise<SignInStore> {
   const db = await duckdb.createDuckDB(
     {
       mvp: { mainModule: dist('duckdb-mvp.wasm'), mainWorker: dist('duckdb-node-mvp.worker.cjs') },
@@ -29,5 +31,5 @@ export async function createNodeStore(): Promise<SignInStore> {
       toRows(params.length === 0 ? connection.query(text) : connection.prepare(text).query(...params)),
     appendArrowTable: async (table, name) => connection.insertArrowTable(table, { name, create: false }),
   }
-  return createSignInStore(sql, arrow as unknown as ArrowModule)
+  return createSignInStore(sql, arrow as unknown as ArrowModule, texts)
 }

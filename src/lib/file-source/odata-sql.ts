@@ -5,6 +5,8 @@
  * never enter the SQL text: each is a `?` parameter; column names come only from the fixed table below.
  */
 
+import type { SummaryGroupingKey } from '../../../contract/summary-grouping-keys.ts'
+
 /** Graph property path → column of the sign-ins table (see engine-schema.ts). */
 export const FILTER_COLUMNS: Readonly<Record<string, string>> = {
   id: 'id',
@@ -31,6 +33,13 @@ export const FILTER_COLUMNS: Readonly<Record<string, string>> = {
   servicePrincipalId: 'service_principal_id',
   servicePrincipalName: 'service_principal_name',
   'managedServiceIdentity/msiType': 'msi_type',
+}
+
+/** The column a `getSummarized*` grouping key is stored in; every key has one, as its children are filtered on it. */
+export function columnOfGroupingKey(key: SummaryGroupingKey): string {
+  const column = FILTER_COLUMNS[key]
+  if (!column) throw new Error(`No column holds the grouping key ${key}`)
+  return column
 }
 
 const TIME_COLUMNS = new Set(['created_date_time'])

@@ -12,6 +12,28 @@ const graphRecord = (id: string, type = 'interactiveUser') => ({
   status: { errorCode: 0, failureReason: null, additionalDetails: null },
 })
 
+describe('progress', () => {
+  const lines = Array.from({ length: 4000 }, (_, i) => `${JSON.stringify(graphRecord(`r${i}`))}\n`)
+  // Read in many chunks, as a big file on disk is.
+  const chunkedFile = () => new File(lines, 'big.ndjson')
+
+  it('reports the bytes read and records as the file is read, ending with the whole file', async () => {
+    const reports: { bytesRead: number; records: number }[] = []
+    const bigFile = chunkedFile()
+    await readAll(bigFile, { onProgress: (progress) => reports.push(progress) })
+    expect(reports.length).toBeGreaterThan(4)
+    expect(reports.at(-1)).toEqual({ bytesRead: bigFile.size, totalBytes: bigFile.size, records: 4000 })
+  })
+
+  it('reports at most progressSteps times through the file, plus the end', async () => {
+    const reports: { bytesRead: number; records: number }[] = []
+    const bigFile = chunkedFile()
+    await readAll(bigFile, { progressSteps: 2, onProgress: (progress) => reports.push(progress) })
+    expect(reports.length).toBeLessThanOrEqual(4)
+    expect(reports.at(-1)).toEqual({ bytesRead: bigFile.size, totalBytes: bigFile.size, records: 4000 })
+  })
+})
+
 describe('Graph JSON layouts', () => {
   const records = [graphRecord('a'), graphRecord('b', 'managedIdentity')]
 

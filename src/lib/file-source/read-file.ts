@@ -57,6 +57,11 @@ export interface ReadFileOptions {
   logType?: LogType
   batchSize?: number
   onProgress?: (progress: ReadProgress) => void
+  /**
+   * At most this many progress reports through the file (and always the last): a report per chunk read is
+   * thousands for a big file, each a message to the page and a render of its progress bar.
+   */
+  progressSteps?: number
 }
 
 /** Log Analytics' query API JSON: `{tables:[{columns:[{name}], rows:[[…]]}]}` (log-analytics.md §3.2). */
@@ -224,8 +229,12 @@ export async function* readSignInFile(
 ): AsyncGenerator<FileRecord[], FileReadSummary> {
   const reader = new FileReader(file.name, options.logType, options.batchSize ?? 1000)
   let progress: ByteProgress = { bytesRead: 0, totalBytes: file.size }
+  const step = options.progressSteps ? file.size / options.progressSteps : 0
+  let reportedAt = -Infinity
   const chunks = textChunks(file, (bytes) => {
     progress = bytes
+    if (bytes.bytesRead - reportedAt < step && bytes.bytesRead < bytes.totalBytes) return
+    reportedAt = bytes.bytesRead
     options.onProgress?.({ ...bytes, records: reader.records })
   })
   try {

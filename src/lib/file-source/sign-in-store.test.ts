@@ -5,6 +5,8 @@ import { createNodeStore } from './node-duckdb.testing.ts'
 import { odataFilterToSql, FilterSyntaxError } from './odata-sql.ts'
 import type { FileRecord } from './read-file.ts'
 import type { FileSignIn } from './record-shape.ts'
+import { fakeDirectory, fakeLocks } from './record-texts.testing.ts'
+import { spillRecordTexts } from './record-texts.ts'
 import type { SignInStore } from './sign-in-store.ts'
 
 const record = (id: string, createdDateTime: string, extra: Record<string, unknown> = {}): FileRecord => ({
@@ -91,6 +93,48 @@ describe('the engine (real duckdb-wasm)', () => {
     const listed = await store.list({ filter: "id eq 'spread'", top: 1 })
     expect(listed).toEqual([expected])
   })
+
+  it('keeps the records’ texts in the spill file, reads them back from it, and deletes it when closed', async () => {
+    const { directory, files } = fakeDirectory()
+    const spill = await spillRecordTexts(directory, fakeLocks().locks, 'store')
+    const spilled = await createNodeStore(spill)
+    const graph = {
+      id: 'g',
+      createdDateTime: '2026-11-18T08:00:00Z',
+      city: 'Zürich',
+      extra: 'x'.repeat(3000),
+    }
+    const csvRow = { 'Request ID': 'c', Date: '11/18/2026, 9:00:00 AM' }
+    await spilled.insert([
+      { signIn: { ...graph, signInEventTypes: ['interactiveUser'] }, raw: graph, file: 'g.ndjson', line: 1 },
+      record('c', '2026-11-18T09:00:00Z', {}),
+    ])
+    await spilled.insert([
+      {
+        ...record('c2', '2026-11-18T10:00:00Z', { signInEventTypes: ['managedIdentity'] }),
+        raw: csvRow,
+      },
+    ])
+    const bytes = new TextDecoder().decode(files.get(spill.name))
+    expect(bytes).toContain(JSON.stringify(graph))
+    expect(bytes).toContain(JSON.stringify(csvRow))
+
+    expect(await spilled.get('g')).toMatchObject({
+      signIn: { city: 'Zürich', extra: graph.extra },
+      raw: graph,
+    })
+    expect((await spilled.list({ top: 10 })).map((r) => [r.signIn.id, r.raw])).toEqual([
+      ['c2', csvRow],
+      ['c', { original: 'c' }],
+      ['g', graph],
+    ])
+    const [group] = await spilled.summarize({ eventType: 'managedIdentity', window: 'd1', top: 1 })
+    expect(group?.newest).toMatchObject({ id: 'c2', userPrincipalName: 'c2@contoso.example' })
+
+    await spilled.close()
+    expect(files.size).toBe(0)
+    await expect(spilled.get('g')).rejects.toThrow('closed')
+  }, 60_000)
 
   it('answers from a snapshot of the first records stored while later batches come in', async () => {
     const snapshot = await createNodeStore()

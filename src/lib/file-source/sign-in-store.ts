@@ -1,13 +1,16 @@
 /**
  * The sign-ins of the opened files in DuckDB: one table, a column per filterable property (odata-sql.ts names
- * them) plus each record once as JSON text (the file's own, with what normalising changed beside it). Batches
- * are appended straight to the table, and queries pick rows on the small columns before reading any record's
- * text. Written against a two-method connection so the same code runs in the browser worker (async duckdb-wasm)
- * and in Node tests (its blocking build).
+ * them), and where each record's text is kept (record-texts.ts: the file's own JSON, with what normalising
+ * changed beside it). DuckDB's wasm heap holds every byte inserted and never gives it back, so the texts, most of
+ * a file's bytes, stay out of it. Batches are appended straight to the table, and queries pick rows on the small
+ * columns before reading any record's text. Written against a two-method connection so the same code runs in the
+ * browser worker (async duckdb-wasm) and in Node tests (its blocking build).
  */
 import type * as Arrow from 'apache-arrow'
-import { odataFilterToSql, type SqlValue, type SqlWhere } from './odata-sql.ts'
+import { summaryGroupingKeys } from '../../../contract/summary-grouping-keys.ts'
+import { columnOfGroupingKey, odataFilterToSql, type SqlValue, type SqlWhere } from './odata-sql.ts'
 import type { FileRecord } from './read-file.ts'
+import type { RecordTexts } from './record-texts.ts'
 import type { FileSignIn } from './record-shape.ts'
 
 export interface SqlConnection {
@@ -23,10 +26,11 @@ export type ArrowModule = Pick<
 >
 
 const encoder = new TextEncoder()
+const decoder = new TextDecoder()
 
 /**
  * A text column encoded in one pass into one buffer. Arrow's generic builder encodes each value and grows its
- * buffers as it goes: on the records' JSON (most of a file's bytes) this builds a batch about a fifth faster.
+ * buffers as it goes: this builds a batch's columns faster.
  */
 function utf8Vector(arrow: ArrowModule, values: readonly unknown[]): Arrow.Vector {
   let capacity = 0
@@ -72,7 +76,7 @@ const changesMemo = new WeakMap<FileRecord, string | null>()
 
 /**
  * A Graph or Azure Monitor record's normalised form shares most of its top-level values with the raw record
- * (mapGraphRecord spreads it): stored as the few properties it changes, so a file's records are kept as one JSON
+ * (mapGraphRecord spreads it): kept as the few properties it changes, so a file's records are kept as one JSON
  * text, not two. Null when the forms differ too much (CSV rows, Log Analytics rows): the full form is stored.
  */
 function changesOf(record: FileRecord): string | null {
@@ -126,10 +130,47 @@ const COLUMNS: readonly Column[] = [
   ['msi_type', 'VARCHAR', (r) => s(r.signIn.managedServiceIdentity?.msiType)],
   ['file', 'VARCHAR', (r) => r.file],
   ['line', 'INTEGER', (r) => r.line],
-  ['raw', 'VARCHAR', (r) => r.rawText ?? JSON.stringify(r.raw)],
-  ['sign_in', 'VARCHAR', (r) => (changesOf(r) ? null : JSON.stringify(r.signIn))],
-  ['sign_in_changes', 'VARCHAR', (r) => changesOf(r)],
 ]
+
+/**
+ * Where a record's text is kept (record-texts.ts): at `text_at`, the file's JSON (`raw_bytes` long), then either
+ * what normalising changed (`changes_bytes`) or, when the forms differ too much, the whole normalised form
+ * (`sign_in_bytes`); the other length is 0. DOUBLE: offsets pass 2 GB in big files, and stay exact to 2^53.
+ */
+const TEXT_COLUMNS = [
+  ['text_at', 'DOUBLE'],
+  ['raw_bytes', 'INTEGER'],
+  ['sign_in_bytes', 'INTEGER'],
+  ['changes_bytes', 'INTEGER'],
+] as const
+
+/** The batch's texts encoded one after another into one buffer, and each record's place in it. */
+function encodeTexts(records: readonly FileRecord[]) {
+  const raws = records.map((r) => r.rawText ?? JSON.stringify(r.raw))
+  const changes = records.map(changesOf)
+  const signIns = records.map((r, index) => (changes[index] === null ? JSON.stringify(r.signIn) : null))
+  let capacity = 0
+  raws.forEach((raw, index) => {
+    capacity += (raw.length + (changes[index] ?? signIns[index]!).length) * 3
+  })
+  const bytes = new Uint8Array(capacity)
+  const at = new Float64Array(records.length)
+  const rawBytes = new Int32Array(records.length)
+  const signInBytes = new Int32Array(records.length)
+  const changesBytes = new Int32Array(records.length)
+  let end = 0
+  raws.forEach((raw, index) => {
+    at[index] = end
+    rawBytes[index] = encoder.encodeInto(raw, bytes.subarray(end)).written
+    end += rawBytes[index]!
+    const change = changes[index]
+    const written = encoder.encodeInto(change ?? signIns[index]!, bytes.subarray(end)).written
+    if (change === null) signInBytes[index] = written
+    else changesBytes[index] = written
+    end += written
+  })
+  return { bytes: bytes.subarray(0, end), at, rawBytes, signInBytes, changesBytes }
+}
 
 const TABLE = 'sign_ins'
 const isoOf = (column: string) => `strftime(${column}, '%Y-%m-%dT%H:%M:%S.%gZ')`
@@ -139,13 +180,13 @@ export type SummaryEventType = 'nonInteractiveUser' | 'servicePrincipal' | 'mana
 export type AggregationWindow = 'h1' | 'h6' | 'd1'
 
 /**
- * The grouping keys of each `getSummarized*` function (portal-ui.md §1.1), as columns; the page's grouped tabs
- * use the same keys (model/tabs.ts groupingKeys), so a group's children filter finds exactly what it counts.
+ * The grouping keys of each `getSummarized*` function as columns: contract/summary-grouping-keys.ts, the list the
+ * page's grouped tabs group by too, so a group's children filter finds exactly what it counts.
  */
 export const SUMMARY_KEYS: Readonly<Record<SummaryEventType, readonly string[]>> = {
-  nonInteractiveUser: ['app_id', 'user_principal_name', 'ip_address', 'error_code', 'resource_id'],
-  servicePrincipal: ['service_principal_id', 'error_code', 'ip_address', 'resource_id'],
-  managedIdentity: ['service_principal_id', 'error_code', 'resource_id'],
+  nonInteractiveUser: summaryGroupingKeys.nonInteractiveUser.map(columnOfGroupingKey),
+  servicePrincipal: summaryGroupingKeys.servicePrincipal.map(columnOfGroupingKey),
+  managedIdentity: summaryGroupingKeys.managedIdentity.map(columnOfGroupingKey),
 }
 
 const WINDOW_HOURS: Record<AggregationWindow, number> = { h1: 1, h6: 6, d1: 24 }
@@ -190,6 +231,8 @@ export interface SignInStore {
   get(id: string, upTo?: number): Promise<StoredSignIn | null>
   /** The files' time span: the date presets count back from `newest`. */
   span(upTo?: number): Promise<{ oldest: string; newest: string } | null>
+  /** Frees the records' texts (the spill file); the store answers nothing afterwards. */
+  close(): Promise<void>
 }
 
 /** Rows are numbered in the order they were appended (the table is never updated or deleted from). */
@@ -197,46 +240,76 @@ const within = (upTo: number | undefined): SqlWhere =>
   upTo === undefined ? { sql: 'TRUE', params: [] } : { sql: 'rowid < ?', params: [upTo] }
 
 /** The stored columns that give a record back: `storedSignIn()` reads them. */
-const RECORD_COLUMNS = 'raw, sign_in, sign_in_changes, file, line'
+const RECORD_COLUMNS = 'text_at, raw_bytes, sign_in_bytes, changes_bytes, file, line'
 
-function signInOf(row: Record<string, unknown>): FileSignIn {
-  if (typeof row.sign_in === 'string') return JSON.parse(row.sign_in) as FileSignIn
-  const { set, unset } = JSON.parse(String(row.sign_in_changes)) as SignInChanges
-  const signIn = JSON.parse(String(row.raw)) as Record<string, unknown>
-  for (const key of unset) delete signIn[key]
-  return Object.assign(signIn, set) as FileSignIn
+interface RecordText {
+  raw: string
+  signIn: string | null
+  changes: string | null
 }
 
-function storedSignIn(row: Record<string, unknown>): StoredSignIn {
-  return {
-    signIn: signInOf(row),
-    raw: JSON.parse(String(row.raw)) as unknown,
-    file: String(row.file),
-    line: Number(row.line),
-  }
+function signInOf({ raw, signIn, changes }: RecordText): FileSignIn {
+  if (signIn !== null) return JSON.parse(signIn) as FileSignIn
+  const { set, unset } = JSON.parse(String(changes)) as SignInChanges
+  const record = JSON.parse(raw) as Record<string, unknown>
+  for (const key of unset) delete record[key]
+  return Object.assign(record, set) as FileSignIn
 }
 
-export async function createSignInStore(connection: SqlConnection, arrow: ArrowModule): Promise<SignInStore> {
+export async function createSignInStore(
+  connection: SqlConnection,
+  arrow: ArrowModule,
+  texts: RecordTexts,
+): Promise<SignInStore> {
   // The JSON and Parquet readers are extensions duckdb-wasm would download at run time: files never leave the
   // browser and the app works offline, so nothing is ever fetched (the app parses JSON itself).
   await connection.query('SET autoinstall_known_extensions = false')
   await connection.query('SET autoload_known_extensions = false')
   await connection.query(
-    `CREATE TABLE ${TABLE} (${COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ')})`,
+    `CREATE TABLE ${TABLE} (${[...COLUMNS, ...TEXT_COLUMNS].map(([name, type]) => `${name} ${type}`).join(', ')})`,
   )
+
+  async function recordText(row: Record<string, unknown>): Promise<RecordText> {
+    const rawBytes = Number(row.raw_bytes)
+    const signInBytes = Number(row.sign_in_bytes)
+    const bytes = await texts.read(Number(row.text_at), rawBytes + signInBytes + Number(row.changes_bytes))
+    const rest = decoder.decode(bytes.subarray(rawBytes))
+    return {
+      raw: decoder.decode(bytes.subarray(0, rawBytes)),
+      signIn: signInBytes > 0 ? rest : null,
+      changes: signInBytes > 0 ? null : rest,
+    }
+  }
+
+  async function storedSignIn(row: Record<string, unknown>): Promise<StoredSignIn> {
+    const text = await recordText(row)
+    return {
+      signIn: signInOf(text),
+      raw: JSON.parse(text.raw) as unknown,
+      file: String(row.file),
+      line: Number(row.line),
+    }
+  }
 
   let stored = 0
   return {
     async insert(records) {
       if (records.length === 0) return stored
-      const vectors = Object.fromEntries(
-        COLUMNS.map(([name, type, value]) => [
+      const encoded = encodeTexts(records)
+      const base = await texts.append(encoded.bytes)
+      const at = encoded.at.map((offset) => offset + base)
+      const vectors = Object.fromEntries([
+        ...COLUMNS.map(([name, type, value]) => [
           name,
           type === 'INTEGER'
             ? arrow.vectorFromArray(records.map(value), new arrow.Int32())
             : utf8Vector(arrow, records.map(value)),
         ]),
-      )
+        ['text_at', arrow.makeVector(at)],
+        ['raw_bytes', arrow.makeVector(encoded.rawBytes)],
+        ['sign_in_bytes', arrow.makeVector(encoded.signInBytes)],
+        ['changes_bytes', arrow.makeVector(encoded.changesBytes)],
+      ])
       await connection.appendArrowTable(new arrow.Table(vectors), TABLE)
       stored += records.length
       return stored
@@ -251,7 +324,7 @@ export async function createSignInStore(connection: SqlConnection, arrow: ArrowM
          ORDER BY created_date_time DESC, id`,
         [...snapshot.params, ...where.params, top, skip],
       )
-      return rows.map(storedSignIn)
+      return Promise.all(rows.map(storedSignIn))
     },
     async count(filter, upTo) {
       const where = odataFilterToSql(filter)
@@ -291,12 +364,14 @@ export async function createSignInStore(connection: SqlConnection, arrow: ArrowM
          ORDER BY bucket DESC, first_at DESC, ${keys.map((key) => `groups.${key}`).join(', ')}`,
         [eventType, ...snapshot.params, ...where.params, top, skip],
       )
-      return rows.map((row) => ({
-        bucketStart: String(row.bucket_start),
-        firstSignInDateTime: String(row.first_sign_in),
-        signInCount: Number(row.sign_in_count),
-        newest: signInOf(row),
-      }))
+      return Promise.all(
+        rows.map(async (row) => ({
+          bucketStart: String(row.bucket_start),
+          firstSignInDateTime: String(row.first_sign_in),
+          signInCount: Number(row.sign_in_count),
+          newest: signInOf(await recordText(row)),
+        })),
+      )
     },
     async get(id, upTo) {
       const snapshot = within(upTo)
@@ -306,6 +381,7 @@ export async function createSignInStore(connection: SqlConnection, arrow: ArrowM
       )
       return row ? storedSignIn(row) : null
     },
+    close: () => texts.close(),
     async span(upTo) {
       const snapshot = within(upTo)
       const [row] = await connection.query(

@@ -54,7 +54,8 @@ export function FilesSummary({ files }: { files: OpenedFiles }) {
           {records.toLocaleString()} {records === 1 ? 'sign-in' : 'sign-ins'} from {files.summaries.length}{' '}
           {files.summaries.length === 1 ? 'file' : 'files'}
           {files.span && `, ${files.span.oldest} to ${files.span.newest} (UTC)`}. The files never leave this
-          browser: they are read and queried here, and nothing is uploaded.
+          browser: they are read and queried here, their records kept in this site’s private browser storage
+          until they are closed, and nothing is uploaded.
         </Text>
       </output>
       {issues.length > 0 && (

@@ -6,21 +6,10 @@
  * file holds exactly the records paging that query returns, in the same order (newest first).
  * Loaded lazily by the toolbar (default export), so the writers stay out of the first screen.
  */
-import { useId, useState } from 'react'
-import {
-  Button,
-  Checkbox,
-  DrawerBody,
-  DrawerHeader,
-  DrawerHeaderTitle,
-  OverlayDrawer,
-  Text,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from '@fluentui/react-components'
-import { DismissRegular } from '@fluentui/react-icons'
+import { useState } from 'react'
+import { Checkbox, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components'
 import { ErrorBoundary } from '../../../components/ErrorBoundary.tsx'
+import { SidePane } from '../../../components/SidePane.tsx'
 import { useClock } from '../../../lib/clock/clock.tsx'
 import { useDataSource, type DataSource } from '../../../lib/data-source/data-source.tsx'
 import { useViewState } from '../model/use-view-state.ts'
@@ -64,45 +53,24 @@ export interface DownloadPaneProps {
 }
 
 export function DownloadPane({ open, format, onClose, now }: DownloadPaneProps) {
-  const titleId = useId()
   const [state] = useViewState()
   const source = useDataSource()
   const downloads = useDownloads()
   const title = format === 'csv' ? 'Download Sign-ins in CSV format' : 'Download Sign-ins in JSON format'
 
   return (
-    <OverlayDrawer
-      open={open}
-      position="end"
-      size="medium"
-      aria-labelledby={titleId}
-      onOpenChange={(_, data) => {
-        if (!data.open) onClose()
-      }}
-    >
-      <DrawerHeader>
-        <DrawerHeaderTitle
-          id={titleId}
-          action={
-            <Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={onClose} />
-          }
-        >
-          {title}
-        </DrawerHeaderTitle>
-      </DrawerHeader>
-      <DrawerBody>
-        {/* Inside the drawer, so a failure leaves Close and the downloads already running in place. */}
-        <ErrorBoundary what="The download pane" resetKey={format}>
-          <DownloadPaneBody
-            format={format}
-            state={state}
-            downloads={downloads}
-            client={source.client}
-            now={now}
-          />
-        </ErrorBoundary>
-      </DrawerBody>
-    </OverlayDrawer>
+    <SidePane title={title} open={open} onClose={onClose} size="medium">
+      {/* Inside the drawer, so a failure leaves Close and the downloads already running in place. */}
+      <ErrorBoundary what="The download pane" resetKey={format}>
+        <DownloadPaneBody
+          format={format}
+          state={state}
+          downloads={downloads}
+          client={source.client}
+          now={now}
+        />
+      </ErrorBoundary>
+    </SidePane>
   )
 }
 

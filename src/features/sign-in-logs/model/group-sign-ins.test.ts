@@ -1,6 +1,12 @@
 import type { BetaSignIn } from '../../../../contract/sign-in.ts'
 import { makeSignIn } from '../export/test-sign-in.ts'
-import { groupSignIns } from './group-sign-ins.ts'
+import {
+  summaryGroupingKeys,
+  type SummarizedEventType,
+  type SummaryGroupingKey,
+} from '../../../../contract/summary-grouping-keys.ts'
+import { groupSignIns, type GroupedTabId } from './group-sign-ins.ts'
+import { tabById } from './tabs.ts'
 
 const signIn = (createdDateTime: string, overrides: Partial<BetaSignIn> = {}) =>
   makeSignIn({
@@ -85,3 +91,25 @@ describe('groupSignIns', () => {
     for (const group of groups) expect(group.summary.id).toMatch(/^[^"'\s]+$/)
   })
 })
+
+const everyGroupingKey = [...new Set(Object.values(summaryGroupingKeys).flat())]
+
+/** `base` with another value of `key` only. */
+function withOtherValue(base: BetaSignIn, key: SummaryGroupingKey): BetaSignIn {
+  if (key === 'status/errorCode')
+    return { ...base, id: 'other', status: { ...base.status, errorCode: 50126 } }
+  return { ...base, id: 'other', [key]: 'another value' }
+}
+
+test.each<GroupedTabId>(['non-interactive', 'service-principal', 'managed-identity'])(
+  'the %s tab splits groups on exactly the keys of its summary function (contract/summary-grouping-keys.ts)',
+  (tab) => {
+    const keys: readonly SummaryGroupingKey[] =
+      summaryGroupingKeys[tabById(tab).eventType as SummarizedEventType]
+    const base = signIn('2026-11-30T10:00:00Z')
+    const splitOn = everyGroupingKey.filter(
+      (key) => groupSignIns(tab, 'd1', [base, withOtherValue(base, key)]).length === 2,
+    )
+    expect(new Set(splitOn)).toEqual(new Set(keys))
+  },
+)

@@ -5,7 +5,8 @@
  * which are exactly its children.
  */
 import type { BetaSignIn, SummarizedSignIn } from '../../../../contract/sign-in.ts'
-import { groupingKeys, type GroupingKey, type TabId } from './tabs.ts'
+import { summaryGroupingKeyValue } from '../../../../contract/summary-grouping-keys.ts'
+import { groupingKeys, type TabId } from './tabs.ts'
 import { aggregationWindowMs, type AggregationWindow } from './view-state.ts'
 
 export type GroupedTabId = Exclude<TabId, 'interactive'>
@@ -23,10 +24,6 @@ const isoSeconds = (ms: number) => new Date(ms).toISOString().replace('.000Z', '
 export function bucketStartOf(createdDateTime: string, window: AggregationWindow): number {
   const size = aggregationWindowMs[window]
   return Math.floor(Date.parse(createdDateTime) / size) * size
-}
-
-export function groupingKeyValue(record: BetaSignIn, key: GroupingKey): string | number | null {
-  return key === 'status/errorCode' ? record.status.errorCode : record[key]
 }
 
 function summaryOf(id: string, bucketStartMs: number, first: BetaSignIn): SummarizedSignIn {
@@ -68,7 +65,12 @@ export function groupSignIns(
     // JSON keeps null, '' and numbers apart, so different keys never collide; encoded, it is safe in
     // attributes and selectors (the grid's data-row-id).
     const id = encodeURIComponent(
-      JSON.stringify([tab, window, bucketStartMs, ...keys.map((key) => groupingKeyValue(signIn, key))]),
+      JSON.stringify([
+        tab,
+        window,
+        bucketStartMs,
+        ...keys.map((key) => summaryGroupingKeyValue(signIn, key)),
+      ]),
     )
     let group = groups.get(id)
     if (!group) {

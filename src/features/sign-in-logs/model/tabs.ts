@@ -1,5 +1,6 @@
 /** The four log tabs of the Sign-in logs page (portal-ui.md §1) and how each maps onto Graph (graph-api.md §1.1, §1.2). */
 import type { BetaSignIn, SignInEventType } from '../../../../contract/sign-in.ts'
+import { summaryGroupingKeys, type SummaryGroupingKey } from '../../../../contract/summary-grouping-keys.ts'
 
 export type TabId = 'interactive' | 'non-interactive' | 'service-principal' | 'managed-identity'
 
@@ -103,17 +104,12 @@ export function tabById(id: TabId): TabDefinition {
   return tab
 }
 
-/**
- * The summarizedSignIn properties that make up one group, per grouped tab (portal-ui.md §1.1; the
- * managed identity docs dropped IP address). Paths are $filter paths (graph-api.md §2.2).
- */
+/** The keys of each grouped tab's groups: those of its summary function (contract/summary-grouping-keys.ts). */
 export const groupingKeys = {
-  'non-interactive': ['appId', 'userPrincipalName', 'ipAddress', 'status/errorCode', 'resourceId'],
-  'service-principal': ['servicePrincipalId', 'status/errorCode', 'ipAddress', 'resourceId'],
-  'managed-identity': ['servicePrincipalId', 'status/errorCode', 'resourceId'],
-} as const satisfies Record<Exclude<TabId, 'interactive'>, readonly string[]>
-
-export type GroupingKey = (typeof groupingKeys)[keyof typeof groupingKeys][number]
+  'non-interactive': summaryGroupingKeys.nonInteractiveUser,
+  'service-principal': summaryGroupingKeys.servicePrincipal,
+  'managed-identity': summaryGroupingKeys.managedIdentity,
+} as const satisfies Record<Exclude<TabId, 'interactive'>, readonly SummaryGroupingKey[]>
 
 /** The log type a record belongs to, from its own `signInEventTypes` (null when Graph sent none we know). */
 export function signInTypeOf(signIn: Pick<BetaSignIn, 'signInEventTypes'>): TabId | null {

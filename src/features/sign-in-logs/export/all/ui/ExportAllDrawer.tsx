@@ -5,22 +5,9 @@
  * stored exports are listed with Resume, or with their files once finished. Loaded on demand by the toolbar.
  */
 import { Suspense, useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react'
-import {
-  Button,
-  Checkbox,
-  DrawerBody,
-  DrawerHeader,
-  DrawerHeaderTitle,
-  Field,
-  Input,
-  OverlayDrawer,
-  Select,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components'
-import { DismissRegular } from '@fluentui/react-icons'
+import { Button, Checkbox, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components'
 import { retryableLazy } from '../../../../../components/retryable-lazy.tsx'
+import { SidePane } from '../../../../../components/SidePane.tsx'
 import { useClock } from '../../../../../lib/clock/clock.tsx'
 import { useDataSource } from '../../../../../lib/data-source/data-source.tsx'
 import { tabById, tabIds, type TabId } from '../../../model/tabs.ts'
@@ -177,141 +164,129 @@ export default function ExportAllDrawer({ open, onClose, storage: given, newId }
       </output>
     )
   return (
-    <OverlayDrawer
+    <SidePane
+      title="Export all sign-ins"
       open={open}
+      onClose={onClose}
       modalType="non-modal"
-      position="end"
       size="medium"
-      onOpenChange={(_, data) => !data.open && onClose()}
+      bodyClassName={styles.body}
     >
-      <DrawerHeader>
-        <DrawerHeaderTitle
-          action={
-            <Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={onClose} />
-          }
-        >
-          Export all sign-ins
-        </DrawerHeaderTitle>
-      </DrawerHeader>
-      <DrawerBody className={styles.body}>
-        <output aria-live="polite">{announcement}</output>
-        <section className={styles.form} aria-labelledby={`${ids}-new`}>
-          <Text as="h3" id={`${ids}-new`} weight="semibold">
-            New export
-          </Text>
-          <Field label="Range">
-            <Select value={range} onChange={(_, data) => setRange(data.value as ExportRangeId)}>
-              {EXPORT_RANGES.map((option) => (
-                <option key={option.id} value={option.id}>
-                  {option.label}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          {range === 'custom' &&
-            (['start', 'end'] as const).map((edge) => {
-              const label = edge === 'start' ? 'Start' : 'End'
-              const message =
-                'field' in planResult && planResult.field === edge ? planResult.error : undefined
-              return (
-                <div key={edge} className={styles.form}>
-                  <Field
-                    label={label}
-                    hint={`${view.dates === 'utc' ? 'UTC' : 'Local time'}; ISO 8601 with Z or an offset also works`}
-                    validationMessage={message}
-                    validationState={message ? 'error' : 'none'}
-                  >
-                    <Input
-                      value={custom[edge]}
-                      onChange={(_, data) => setCustom({ ...custom, [edge]: data.value })}
-                    />
-                  </Field>
-                  <Suspense fallback={null}>
-                    <DateTimePickers
-                      label={label}
-                      text={custom[edge]}
-                      dates={view.dates}
-                      now={clock()}
-                      onText={(text) => setCustom((current) => ({ ...current, [edge]: text }))}
-                    />
-                  </Suspense>
-                </div>
-              )
-            })}
-          <fieldset>
-            <legend>Log types and formats</legend>
-            {tabIds.map((type) => (
-              <div key={type} className={styles.typeRow}>
-                <Checkbox
-                  label={tabById(type).label}
-                  checked={chosen[type]}
-                  onChange={(_, data) => setChosen({ ...chosen, [type]: data.checked === true })}
-                />
-                <Select
-                  aria-label={`Format of ${tabById(type).label}`}
-                  value={formats[type]}
-                  disabled={!chosen[type]}
-                  onChange={(_, data) => setFormats({ ...formats, [type]: data.value as ExportFormat })}
-                >
-                  <option value="ndjson">NDJSON (one Graph object per line)</option>
-                  <option value="csv">CSV (portal headers)</option>
-                </Select>
-              </div>
+      <output aria-live="polite">{announcement}</output>
+      <section className={styles.form} aria-labelledby={`${ids}-new`}>
+        <Text as="h3" id={`${ids}-new`} weight="semibold">
+          New export
+        </Text>
+        <Field label="Range">
+          <Select value={range} onChange={(_, data) => setRange(data.value as ExportRangeId)}>
+            {EXPORT_RANGES.map((option) => (
+              <option key={option.id} value={option.id}>
+                {option.label}
+              </option>
             ))}
-          </fieldset>
-          <Checkbox
-            label={`Apply the current filters (${pillCount} ${pillCount === 1 ? 'pill' : 'pills'}); unchecked exports everything`}
-            checked={applyFilters}
-            onChange={(_, data) => setApplyFilters(data.checked === true)}
-          />
-          <section aria-label="Plan">
-            <Text weight="semibold">Plan</Text>
-            {'plan' in planResult ? (
-              <>
-                <Text as="p">
-                  {planResult.plan.from.slice(0, 16).replace('T', ' ')} to{' '}
-                  {planResult.plan.to.slice(0, 16).replace('T', ' ')} UTC
-                  {applyFilters ? ', current filters applied' : ', everything (no filters)'}
-                </Text>
-                <ul className={styles.plan}>
-                  {planResult.plan.files.map((file) => (
-                    <li key={file.name}>
-                      {tabById(file.type).label}:{' '}
-                      {file.csv === 'authDetails' ? 'authentication details, ' : ''}
-                      {file.format.toUpperCase()}
-                    </li>
-                  ))}
-                </ul>
-                <Text as="p">{estimateText(null)}</Text>
-              </>
-            ) : 'field' in planResult && planResult.field ? (
-              <Text as="p">No plan until the range is corrected.</Text>
-            ) : (
-              <Text as="p" role="alert">
-                {planResult.error}
-              </Text>
-            )}
-          </section>
-          <Button appearance="primary" disabled={!('plan' in planResult)} onClick={start}>
-            Start export
-          </Button>
-          {problem && <Text role="alert">{problem}</Text>}
-        </section>
-        <section className={styles.form} aria-labelledby={`${ids}-list`}>
-          <Text as="h3" id={`${ids}-list`} weight="semibold">
-            Exports
-          </Text>
-          <Text>
-            Storage used: {bytesText(storageInfo?.usageBytes ?? null)} of{' '}
-            {bytesText(storageInfo?.quotaBytes ?? null)} quota;
-            {storageInfo?.persisted ? ' persistent storage granted.' : ' persistent storage not granted.'}
-          </Text>
-          {list.length === 0 && <Text>No exports stored in this browser.</Text>}
-          {list.map((job) => (
-            <ExportJobCard key={job.exportId} job={job} jobs={jobs} storage={storage} />
+          </Select>
+        </Field>
+        {range === 'custom' &&
+          (['start', 'end'] as const).map((edge) => {
+            const label = edge === 'start' ? 'Start' : 'End'
+            const message = 'field' in planResult && planResult.field === edge ? planResult.error : undefined
+            return (
+              <div key={edge} className={styles.form}>
+                <Field
+                  label={label}
+                  hint={`${view.dates === 'utc' ? 'UTC' : 'Local time'}; ISO 8601 with Z or an offset also works`}
+                  validationMessage={message}
+                  validationState={message ? 'error' : 'none'}
+                >
+                  <Input
+                    value={custom[edge]}
+                    onChange={(_, data) => setCustom({ ...custom, [edge]: data.value })}
+                  />
+                </Field>
+                <Suspense fallback={null}>
+                  <DateTimePickers
+                    label={label}
+                    text={custom[edge]}
+                    dates={view.dates}
+                    now={clock()}
+                    onText={(text) => setCustom((current) => ({ ...current, [edge]: text }))}
+                  />
+                </Suspense>
+              </div>
+            )
+          })}
+        <fieldset>
+          <legend>Log types and formats</legend>
+          {tabIds.map((type) => (
+            <div key={type} className={styles.typeRow}>
+              <Checkbox
+                label={tabById(type).label}
+                checked={chosen[type]}
+                onChange={(_, data) => setChosen({ ...chosen, [type]: data.checked === true })}
+              />
+              <Select
+                aria-label={`Format of ${tabById(type).label}`}
+                value={formats[type]}
+                disabled={!chosen[type]}
+                onChange={(_, data) => setFormats({ ...formats, [type]: data.value as ExportFormat })}
+              >
+                <option value="ndjson">NDJSON (one Graph object per line)</option>
+                <option value="csv">CSV (portal headers)</option>
+              </Select>
+            </div>
           ))}
+        </fieldset>
+        <Checkbox
+          label={`Apply the current filters (${pillCount} ${pillCount === 1 ? 'pill' : 'pills'}); unchecked exports everything`}
+          checked={applyFilters}
+          onChange={(_, data) => setApplyFilters(data.checked === true)}
+        />
+        <section aria-label="Plan">
+          <Text weight="semibold">Plan</Text>
+          {'plan' in planResult ? (
+            <>
+              <Text as="p">
+                {planResult.plan.from.slice(0, 16).replace('T', ' ')} to{' '}
+                {planResult.plan.to.slice(0, 16).replace('T', ' ')} UTC
+                {applyFilters ? ', current filters applied' : ', everything (no filters)'}
+              </Text>
+              <ul className={styles.plan}>
+                {planResult.plan.files.map((file) => (
+                  <li key={file.name}>
+                    {tabById(file.type).label}: {file.csv === 'authDetails' ? 'authentication details, ' : ''}
+                    {file.format.toUpperCase()}
+                  </li>
+                ))}
+              </ul>
+              <Text as="p">{estimateText(null)}</Text>
+            </>
+          ) : 'field' in planResult && planResult.field ? (
+            <Text as="p">No plan until the range is corrected.</Text>
+          ) : (
+            <Text as="p" role="alert">
+              {planResult.error}
+            </Text>
+          )}
         </section>
-      </DrawerBody>
-    </OverlayDrawer>
+        <Button appearance="primary" disabled={!('plan' in planResult)} onClick={start}>
+          Start export
+        </Button>
+        {problem && <Text role="alert">{problem}</Text>}
+      </section>
+      <section className={styles.form} aria-labelledby={`${ids}-list`}>
+        <Text as="h3" id={`${ids}-list`} weight="semibold">
+          Exports
+        </Text>
+        <Text>
+          Storage used: {bytesText(storageInfo?.usageBytes ?? null)} of{' '}
+          {bytesText(storageInfo?.quotaBytes ?? null)} quota;
+          {storageInfo?.persisted ? ' persistent storage granted.' : ' persistent storage not granted.'}
+        </Text>
+        {list.length === 0 && <Text>No exports stored in this browser.</Text>}
+        {list.map((job) => (
+          <ExportJobCard key={job.exportId} job={job} jobs={jobs} storage={storage} />
+        ))}
+      </section>
+    </SidePane>
   )
 }
