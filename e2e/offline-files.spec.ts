@@ -4,7 +4,7 @@
  * reported by name and line; no request carries the files' content.
  */
 import { readFile } from 'node:fs/promises'
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
 
 async function download(page: Page, format: 'csv' | 'json', index: number) {
@@ -207,4 +207,114 @@ test('a malformed file is reported with its name and line', async ({ logs, page 
   const problems = page.getByRole('list', { name: 'Problems in the opened files' })
   await expect(problems).toContainText('broken.ndjson, line 2: not valid JSON', { timeout: 60_000 })
   await expect(page.getByRole('status').filter({ hasText: '1 sign-in from 1 file' })).toBeVisible()
+})
+
+async function middleOf(locator: Locator): Promise<[number, number]> {
+  const box = (await locator.boundingBox())!
+  return [box.x + box.width / 2, box.y + box.height / 2]
+}
+
+/** A file of `records` records, oldest first as logs are appended: one in twenty is interactive. */
+function growingFile(records: number): Buffer {
+  const start = Date.parse('2026-11-01T00:00:00Z')
+  const lines: string[] = []
+  for (let index = 0; index < records; index++) {
+    const interactive = index % 20 === 0
+    lines.push(
+      JSON.stringify({
+        id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+        createdDateTime: new Date(start + index * 20_000).toISOString(),
+        userPrincipalName: `user${index % 97}@contoso.example`,
+        appDisplayName: 'Office 365 Exchange Online',
+        status: { errorCode: 0, failureReason: null, additionalDetails: null },
+        signInEventTypes: [interactive ? 'interactiveUser' : 'nonInteractiveUser'],
+      }),
+    )
+  }
+  return Buffer.from(lines.join('\n'))
+}
+
+test('a big file grows on the page while it loads; its end keeps the scroll and the open details', async ({
+  logs,
+  page,
+}) => {
+  test.setTimeout(180_000)
+  await logs.open('?tab=interactive&range=1m')
+  // The details pane's code, loaded once on the mock tenant, so that it opens at once while the file loads.
+  await logs.rows(logs.grid).first().click()
+  await expect(logs.detailsPane).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(logs.detailsPane).toBeHidden()
+  // Every row count the grid shows for the file, from its first rows on, and whether the file was still loading.
+  await page.evaluate(() => {
+    const seen: { rows: string; loading: boolean }[] = []
+    ;(window as { rowCounts?: typeof seen }).rowCounts = seen
+    new MutationObserver(() => {
+      const grid = document.querySelector('table[role="grid"]')
+      const first = grid?.querySelector('tbody tr[data-row-id]')?.getAttribute('data-row-id') ?? ''
+      if (seen.length === 0 && !first.includes('00000000-0000-4000-8000-')) return
+      const rows = grid?.getAttribute('aria-rowcount') ?? 'no grid'
+      if (seen.at(-1)?.rows !== rows) {
+        seen.push({ rows, loading: document.querySelector('[role="progressbar"]') !== null })
+      }
+    }).observe(document.body, { subtree: true, childList: true, attributes: true })
+  })
+  await fileInput(page).setInputFiles({
+    name: 'growing.ndjson',
+    mimeType: 'application/x-ndjson',
+    buffer: growingFile(100_000),
+  })
+  // Hidden from the accessibility tree while the modal details pane is open, but still on screen.
+  const progress = page.getByRole('progressbar', { name: 'Opening files', includeHidden: true })
+  await expect(page.getByRole('status').filter({ hasText: 'read so far are shown' })).toBeVisible({
+    timeout: 60_000,
+  })
+  await expect(logs.rows(logs.grid).first()).toHaveAttribute('data-row-id', /00000000-0000-4000-8000-/)
+  // Rows enough to scroll, still loading.
+  const grid = page.locator('table[role="grid"]')
+  await expect.poll(async () => Number(await grid.getAttribute('aria-rowcount'))).toBeGreaterThan(60)
+
+  // Scrolled down a little, and a sign-in in the middle of the grid opened, while the rest still loads.
+  const scroller = page.locator('[data-grid-scroller]')
+  await logs.grid.hover()
+  await page.mouse.wheel(0, 300)
+  await expect.poll(() => scroller.evaluate((element) => element.scrollTop)).toBeGreaterThan(0)
+  await page.mouse.click(...(await middleOf(scroller)))
+  await expect(logs.detailsPane).toBeVisible()
+  // Marked to tell it from a pane the page would open again after a remount; the files are still loading then.
+  const openedWhileLoading = await logs.detailsPane.evaluate((element) => {
+    ;(window as { openedPane?: Element }).openedPane = element
+    return document.querySelector('[role="progressbar"]') !== null
+  })
+  expect(openedWhileLoading).toBe(true)
+  // Newer batches push rows down under the pointer: the address says which sign-in the click opened.
+  const requestId = new URL(page.url()).searchParams.get('selected')!
+  expect(requestId).toMatch(/00000000-0000-4000-8000-/)
+  await expect(logs.detailsPane.getByText(requestId).first()).toBeVisible()
+  const scrolled = await scroller.evaluate((element) => element.scrollTop)
+  expect(scrolled).toBeGreaterThan(0)
+
+  await expect(
+    page.getByRole('status', { includeHidden: true }).filter({ hasText: '100,000 sign-ins from 1 file' }),
+  ).toBeVisible({ timeout: 120_000 })
+  await expect(progress).toBeHidden()
+  // The rows grew with the file while it loaded, never emptied on the way, from a first batch's to a whole first
+  // page; the end of loading was one more refresh, not a new page.
+  await expect
+    .poll(() => page.evaluate(() => (window as { rowCounts?: { rows: string }[] }).rowCounts!.at(-1)?.rows))
+    .toBe('201')
+  const rowCounts = await page.evaluate(
+    () => (window as { rowCounts?: { rows: string; loading: boolean }[] }).rowCounts!,
+  )
+  expect(rowCounts[0]!.loading).toBe(true)
+  expect(Number(rowCounts[0]!.rows)).toBeLessThan(201)
+  expect(rowCounts.filter(({ loading }) => loading).length).toBeGreaterThan(1)
+  const counts = rowCounts.map(({ rows }) => Number(rows))
+  expect(counts).toEqual([...counts].sort((a, b) => a - b))
+  await expect(logs.detailsPane).toBeVisible()
+  await expect(logs.detailsPane.getByText(requestId).first()).toBeVisible()
+  expect(
+    await logs.detailsPane.evaluate((element) => (window as { openedPane?: Element }).openedPane === element),
+  ).toBe(true)
+  expect(await scroller.evaluate((element) => element.scrollTop)).toBe(scrolled)
 })

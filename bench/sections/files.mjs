@@ -145,6 +145,35 @@ export async function measureApp(
     const page = browser.pages()[0] ?? (await browser.newPage())
     const errors = []
     page.on('pageerror', (error) => errors.push(error.message))
+    // Where a grouping's time goes: every engine request's round trip (page → worker → page), by kind.
+    await page.addInitScript(() => {
+      const NativeWorker = window.Worker
+      window.engineTrips = []
+      window.Worker = class extends NativeWorker {
+        constructor(...args) {
+          super(...args)
+          const sent = new Map()
+          const post = this.postMessage.bind(this)
+          this.postMessage = (message, ...rest) => {
+            if (message && typeof message.id === 'number')
+              sent.set(message.id, {
+                kind: message.kind,
+                window: message.window,
+                top: message.top,
+                skip: message.skip,
+                at: performance.now(),
+              })
+            return post(message, ...rest)
+          }
+          this.addEventListener('message', (event) => {
+            const trip = sent.get(event.data?.id)
+            if (!trip || !('ok' in event.data)) return
+            sent.delete(event.data.id)
+            window.engineTrips.push({ ...trip, start: trip.at, end: performance.now() })
+          })
+        }
+      }
+    })
     await page.goto(`${url}/?tab=interactive&range=1m`)
     await page.locator('[role="grid"] tbody tr[data-row-id]').first().waitFor({ timeout: 60_000 })
     const restingMb = chromiumRssKb() / 1024
@@ -191,10 +220,26 @@ export async function measureApp(
     await page.waitForFunction(onlySuccesses, undefined, { timeout: queryTimeoutMs })
     const filterMs = elapsedSince(filterStarted)
 
+    const clickedAt = await page.evaluate(() => performance.now())
     const groupStarted = performance.now()
     await page.getByRole('tab', { name: 'User sign-ins (non-interactive)', exact: true }).click()
     await page.locator('[role="treegrid"] tbody tr[data-row-id]').first().waitFor({ timeout: queryTimeoutMs })
     const groupMs = elapsedSince(groupStarted)
+    const groupingParts = await page.evaluate((since) => {
+      const span = (start, end) => `${Math.round(start - since)}-${Math.round(end - since)} ms`
+      const chunks = performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.startTime >= since && /\.js(\?|$)/.test(entry.name))
+        .map((entry) => `${entry.name.split('/').at(-1)} ${span(entry.startTime, entry.responseEnd)}`)
+      const trips = window.engineTrips
+        .filter((trip) => trip.start >= since)
+        .map(
+          (trip) =>
+            `${trip.kind}(${trip.window ?? ''} top ${trip.top ?? '-'} skip ${trip.skip ?? 0}) ${span(trip.start, trip.end)}`,
+        )
+      return `chunks fetched: ${chunks.join(', ') || 'none'}; engine: ${trips.join(', ') || 'none'}`
+    }, clickedAt)
+    log(`app: grouping ${groupMs.toFixed(0)} ms after the click (${groupingParts})`)
     const groups = Number(await page.getByRole('treegrid').getAttribute('aria-rowcount')) - 1
     // Warm: the view is loaded; the 1-hour aggregate asks the engine for new groups (a group's row id names
     // its window, so the first row changes once they are shown).
@@ -367,7 +412,7 @@ export async function run({ emit, log }) {
     name: 'files.firstRows',
     ...versus(engine.firstRowsMs, naive.loadedMs),
     unit: 'ms',
-    note: `input set → the newest interactive record's row; the app shows the first batch's rows while the rest loads; baseline: whole file read and parsed${naiveNote}`,
+    note: `input set → the newest interactive record's row; the app shows the records stored so far while the rest loads, growing at most every 1.5 s; baseline: whole file read and parsed${naiveNote}`,
   })
   emit({
     name: 'files.loaded',
@@ -389,7 +434,7 @@ export async function run({ emit, log }) {
     unit: 'ms',
     target: `< ${QUERY_TARGET_MS} ms`,
     met: engine.groupMs < QUERY_TARGET_MS,
-    note: `non-interactive tab, 24 h windows, tab click → first group row, cold (the grouped view's chunk loads on demand; ${engine.groups} groups listed); baseline: a Map over the parsed records (${naive.groups ?? '?'} groups)`,
+    note: `non-interactive tab, 24 h windows, tab click → first group row, cold (the grouped view's chunk preloads while the browser is idle once files are opened; ${engine.groups} groups listed); baseline: a Map over the parsed records (${naive.groups ?? '?'} groups)`,
   })
   emit({
     name: 'files.regrouping',

@@ -40,16 +40,25 @@ async function choose(name: string) {
   })
 }
 
-it('shows the first rows while the files load, then the complete files', async () => {
+it('shows the records stored so far while the files load, growing, then the complete files', async () => {
   opening.calls.length = 0
   render(<Harness />)
   await choose('big.ndjson')
   await vi.waitFor(() => expect(opening.calls).toHaveLength(1))
   const [first] = opening.calls
   expect(screen.getByText('Showing nothing')).toBeTruthy()
-  act(() => first!.options.onFirstRows!(sourceNamed('first rows')))
-  expect(screen.getByText('Showing first rows')).toBeTruthy()
+  expect(screen.queryByText(/read so far are shown/)).toBeNull()
+  act(() => first!.options.onSnapshot!(sourceNamed('first batch')))
+  expect(screen.getByText('Showing first batch')).toBeTruthy()
   expect(screen.getByRole('progressbar', { name: 'Opening files' })).toBeTruthy()
+  // Said once, politely: the rows keep growing without the status changing.
+  const status = screen.getByRole('status')
+  expect(status.textContent).toBe(
+    'The sign-ins read so far are shown; the page adds the rest as the files load.',
+  )
+  act(() => first!.options.onSnapshot!(sourceNamed('three batches')))
+  expect(screen.getByText('Showing three batches')).toBeTruthy()
+  expect(screen.getByRole('status')).toBe(status)
   await act(async () => first!.finish({ source: sourceNamed('complete'), close: () => {} }))
   expect(screen.getByText('Showing complete')).toBeTruthy()
   expect(screen.queryByRole('progressbar', { name: 'Opening files' })).toBeNull()
@@ -62,7 +71,7 @@ it('never shows an earlier open’s rows over a later one', async () => {
   await choose('b.ndjson')
   await vi.waitFor(() => expect(opening.calls).toHaveLength(2))
   const [earlier, later] = opening.calls
-  act(() => later!.options.onFirstRows!(sourceNamed('b rows')))
-  act(() => earlier!.options.onFirstRows!(sourceNamed('a rows')))
+  act(() => later!.options.onSnapshot!(sourceNamed('b rows')))
+  act(() => earlier!.options.onSnapshot!(sourceNamed('a rows')))
   expect(screen.getByText('Showing b rows')).toBeTruthy()
 })

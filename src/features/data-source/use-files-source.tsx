@@ -26,8 +26,11 @@ export function useFilesSource(): FilesSourceState {
   const inputRef = useRef<HTMLInputElement>(null)
   const openedRef = useRef<OpenedFilesSource | null>(null)
   const [opened, setOpened] = useState<OpenedFilesSource | null>(null)
-  /** The first rows of files still loading: shown in place of what was open until the whole files are in. */
-  const [firstRows, setFirstRows] = useState<DataSource | null>(null)
+  /**
+   * The records of files still loading, stored so far: shown in place of what was open, growing as batches are
+   * stored, until the whole files are in (the same source id throughout, so the page refreshes in place).
+   */
+  const [loaded, setLoaded] = useState<DataSource | null>(null)
   /** The latest open: an earlier one still loading must not show its rows over it. */
   const attemptRef = useRef(0)
   const [opening, setOpening] = useState(false)
@@ -49,18 +52,18 @@ export function useFilesSource(): FilesSourceState {
       setProgress(null)
       setError(null)
       setChosen({ files, logTypes })
-      setFirstRows(null)
+      setLoaded(null)
       const attempt = ++attemptRef.current
-      const onFirstRows = (source: DataSource) => {
-        if (attempt === attemptRef.current) setFirstRows(source)
+      const onSnapshot = (source: DataSource) => {
+        if (attempt === attemptRef.current) setLoaded(source)
       }
       try {
         const { openFiles } = await import('../../lib/file-source/open-files.ts')
-        replace(await openFiles(files, { onProgress: setProgress, logTypes, onFirstRows }))
+        replace(await openFiles(files, { onProgress: setProgress, logTypes, onSnapshot }))
       } catch (cause) {
         setError(cause instanceof Error ? cause.message : String(cause))
       } finally {
-        if (attempt === attemptRef.current) setFirstRows(null)
+        if (attempt === attemptRef.current) setLoaded(null)
         setOpening(false)
       }
     },
@@ -103,7 +106,7 @@ export function useFilesSource(): FilesSourceState {
           void open(files)
         }}
       />
-      {opening && <FilesProgress progress={progress} />}
+      {opening && <FilesProgress progress={progress} showing={loaded !== null} />}
       {error && <FilesError message={error} />}
       {!opening && opened?.source.files && (
         <>
@@ -120,7 +123,7 @@ export function useFilesSource(): FilesSourceState {
   )
 
   return {
-    source: firstRows ?? opened?.source ?? null,
+    source: loaded ?? opened?.source ?? null,
     choose: () => inputRef.current?.click(),
     close: () => {
       replace(null)

@@ -29,6 +29,11 @@ export interface SignInSource {
 export interface DataSource {
   /** e.g. 'mock' | 'graph:<tenant>' | 'files:<n>' */
   id: string
+  /**
+   * Grows when this source (same id) holds more records: files still loading are shown as they are stored, then
+   * complete. The page refreshes in place, so its scroll position and open details survive.
+   */
+  revision?: number
   /** 'files': exported logs opened in the browser, answered by the file engine (src/lib/file-source). */
   kind: 'mock' | 'graph' | 'files'
   /** Only for kind 'files'. */

@@ -18,14 +18,39 @@ export interface OpenedFilesSource {
   close(): void
 }
 
+/** The timers the snapshots are paced by: the browser's, or a test's fake ones. */
+export interface SnapshotTimers {
+  now(): number
+  setTimeout(run: () => void, ms: number): unknown
+  clearTimeout(handle: unknown): void
+}
+
+const browserTimers: SnapshotTimers = {
+  now: () => performance.now(),
+  setTimeout: (run, ms) => setTimeout(run, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+}
+
+/**
+ * Least time between two snapshots: each one refetches what the page shows, and those queries share the worker
+ * with the batches still being stored.
+ */
+export const SNAPSHOT_INTERVAL_MS = 1500
+
 export interface OpenFilesOptions {
   onProgress?: (progress: FileProgress) => void
   logTypes?: ReadonlyMap<string, LogType>
   /**
-   * The first batch's records as a source of their own, while the rest still loads: a snapshot (later batches
-   * never change its pages or counts), replaced by the complete source openFiles resolves to.
+   * The records stored so far, while the rest still loads: after the first batch, then as later batches are
+   * stored (at most every `snapshotIntervalMs`). Each is a snapshot (its pages and counts never shift under a
+   * later batch) with the same id as the complete source openFiles resolves to, and a higher `revision`, so the
+   * page refreshes in place instead of starting over.
    */
-  onFirstRows?: (source: DataSource) => void
+  onSnapshot?: (source: DataSource) => void
+  snapshotIntervalMs?: number
+  timers?: SnapshotTimers
+  /** The engine to open the files in (tests); a new worker by default. */
+  startEngine?: () => FileEngine
 }
 
 /** The engine's queries on the first `upTo` records stored, or on all of them. */
@@ -59,44 +84,69 @@ export async function openFiles(
   files: readonly File[],
   options: OpenFilesOptions = {},
 ): Promise<OpenedFilesSource> {
-  const engine: FileEngine = startFileEngine()
+  const { onSnapshot, snapshotIntervalMs = SNAPSHOT_INTERVAL_MS, timers = browserTimers } = options
+  const engine: FileEngine = (options.startEngine ?? startFileEngine)()
   const id = `files:${++opened}`
   const names = files.map((file) => file.name).join(', ')
   const label = files.length === 1 ? names : `${files.length} files`
-  const { onFirstRows } = options
-  let firstRows: Promise<void> | null = null
-  const showFirstRows = async (upTo: number) => {
-    const span = await engine.span(upTo)
-    onFirstRows?.({
-      id: `${id}:first-${upTo}`,
-      kind: 'files',
-      label,
-      client: createFilesGraphClient(queriesOf(engine, upTo)),
-      files: filesOf(engine, [], span, upTo),
-    })
+  let revision = 0
+  const sourceOf = (contents: OpenedFiles, upTo?: number): DataSource => ({
+    id,
+    revision: ++revision,
+    kind: 'files',
+    label,
+    client: createFilesGraphClient(queriesOf(engine, upTo)),
+    files: contents,
+  })
+
+  // Snapshots are shown one after another, never after the complete source.
+  let shown: Promise<void> = Promise.resolve()
+  let lastShownAt: number | null = null
+  let latestStored = 0
+  let shownStored = 0
+  let pending: unknown = null
+  let finished = false
+  let snapshotFailure: unknown = null
+  const show = () => {
+    pending = null
+    if (finished || latestStored === shownStored) return
+    const upTo = (shownStored = latestStored)
+    lastShownAt = timers.now()
+    shown = shown
+      .then(async () => {
+        const span = await engine.span(upTo)
+        if (!finished) onSnapshot?.(sourceOf(filesOf(engine, [], span, upTo), upTo))
+      })
+      .catch((failure: unknown) => {
+        snapshotFailure ??= failure
+      })
   }
+  const stored = (records: number) => {
+    latestStored = records
+    if (!onSnapshot || pending !== null) return
+    const wait = lastShownAt === null ? 0 : lastShownAt + snapshotIntervalMs - timers.now()
+    if (wait <= 0) show()
+    else pending = timers.setTimeout(show, wait)
+  }
+  const finish = () => {
+    finished = true
+    if (pending !== null) timers.clearTimeout(pending)
+    pending = null
+  }
+
   try {
     const summaries = await engine.open(
       files.map((file) => ({ file, logType: options.logTypes?.get(file.name) })),
       options.onProgress,
-      (stored) => {
-        if (onFirstRows && !firstRows) firstRows = showFirstRows(stored)
-      },
+      stored,
     )
-    // The first rows are shown before the complete source, never after it.
-    await firstRows
+    finish()
+    await shown
+    if (snapshotFailure) throw snapshotFailure
     const span = await engine.span()
-    return {
-      source: {
-        id,
-        kind: 'files',
-        label,
-        client: createFilesGraphClient(queriesOf(engine)),
-        files: filesOf(engine, summaries, span),
-      },
-      close: () => engine.terminate(),
-    }
+    return { source: sourceOf(filesOf(engine, summaries, span)), close: () => engine.terminate() }
   } catch (error) {
+    finish()
     engine.terminate()
     throw error
   }

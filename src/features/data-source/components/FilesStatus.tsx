@@ -15,21 +15,31 @@ import type { FileProgress } from '../../../lib/file-source/open-files.ts'
 const MB = 1024 * 1024
 const megabytes = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`
 
-/** While files are read: a progress bar with bytes and records, per file. */
-export function FilesProgress({ progress }: { progress: FileProgress | null }) {
+/**
+ * While files are read: a progress bar with bytes and records, per file. Once the first records are `showing`, a
+ * status says so once: the rows grow every second or two, which a screen reader should not read out each time.
+ */
+export function FilesProgress({ progress, showing }: { progress: FileProgress | null; showing: boolean }) {
   const fraction = progress && progress.totalBytes > 0 ? progress.bytesRead / progress.totalBytes : undefined
   return (
-    <Field
-      label="Opening files"
-      validationState="none"
-      validationMessage={
-        progress
-          ? `${progress.file}: ${megabytes(progress.bytesRead)} of ${megabytes(progress.totalBytes)}, ${progress.records.toLocaleString()} records`
-          : 'Starting the query engine…'
-      }
-    >
-      <ProgressBar value={fraction} max={1} aria-label="Opening files" />
-    </Field>
+    <>
+      <output aria-live="polite">
+        {showing && (
+          <Text>The sign-ins read so far are shown; the page adds the rest as the files load.</Text>
+        )}
+      </output>
+      <Field
+        label="Opening files"
+        validationState="none"
+        validationMessage={
+          progress
+            ? `${progress.file}: ${megabytes(progress.bytesRead)} of ${megabytes(progress.totalBytes)}, ${progress.records.toLocaleString()} records`
+            : 'Starting the query engine…'
+        }
+      >
+        <ProgressBar value={fraction} max={1} aria-label="Opening files" />
+      </Field>
+    </>
   )
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { preloadTabView } from './view-chunks.ts'
+import { preloadTabView, preloadTabViewsWhenIdle } from './view-chunks.ts'
 
 function fakeLoaders() {
   return {
@@ -39,6 +39,40 @@ describe('preloadTabView (the page’s first script starts the opened tab’s vi
   it('swallows a failed load: the lazy view loads again and shows the failure', async () => {
     const failing = { grouped: vi.fn(() => Promise.reject(new Error('offline'))), all: vi.fn() }
     preloadTabView('?tab=non-interactive', failing as never)
+    await Promise.resolve()
+    expect(failing.grouped).toHaveBeenCalledOnce()
+  })
+})
+
+describe('preloadTabViewsWhenIdle (opened files load the tab views ahead of the first click)', () => {
+  it('loads every view that loads with its tab, once the browser is idle', () => {
+    const loaders = fakeLoaders()
+    let idle: (() => void) | null = null
+    preloadTabViewsWhenIdle((run) => {
+      idle = run
+      return () => {}
+    }, loaders)
+    expect(loaders.grouped).not.toHaveBeenCalled()
+    idle!()
+    expect(loaders.grouped).toHaveBeenCalledOnce()
+    expect(loaders.all).toHaveBeenCalledOnce()
+  })
+
+  it('loads nothing once cancelled, and swallows a failed load', async () => {
+    const cancelled = fakeLoaders()
+    const stop = preloadTabViewsWhenIdle((run) => {
+      const timer = setTimeout(run, 0)
+      return () => clearTimeout(timer)
+    }, cancelled)
+    stop()
+    await new Promise((settle) => setTimeout(settle, 0))
+    expect(cancelled.grouped).not.toHaveBeenCalled()
+
+    const failing = {
+      grouped: vi.fn(() => Promise.reject(new Error('offline'))),
+      all: vi.fn(() => Promise.resolve()),
+    }
+    preloadTabViewsWhenIdle((run) => (run(), () => {}), failing as never)
     await Promise.resolve()
     expect(failing.grouped).toHaveBeenCalledOnce()
   })

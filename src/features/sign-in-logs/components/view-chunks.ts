@@ -19,3 +19,29 @@ export function preloadTabView(search: string, loaders: typeof viewLoaders = vie
   // Only a head start: if it fails, the page's lazy view loads it again and shows the failure.
   load?.().catch(() => undefined)
 }
+
+/** Runs `run` when the browser is idle; returns a cancel. */
+export type IdleScheduler = (run: () => void) => () => void
+
+const whenBrowserIdle: IdleScheduler = (run) => {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(run, { timeout: 5_000 })
+    return () => cancelIdleCallback(handle)
+  }
+  const handle = setTimeout(run, 1_000)
+  return () => clearTimeout(handle)
+}
+
+/**
+ * Opened files (issue #14) are investigated across the tabs, and their grouped tabs answer from the engine in a
+ * fraction of a second: the first click on one would otherwise wait mostly for its view's code. So once files are
+ * opened, the views that load with their tab load when the browser is next idle.
+ */
+export function preloadTabViewsWhenIdle(
+  idle: IdleScheduler = whenBrowserIdle,
+  loaders: typeof viewLoaders = viewLoaders,
+): () => void {
+  return idle(() => {
+    for (const load of Object.values(loaders)) load().catch(() => undefined)
+  })
+}
