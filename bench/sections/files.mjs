@@ -206,6 +206,8 @@ async function measureApp(url, file, expected, log, dir) {
       const observer = new MutationObserver(() => {
         if (!document.querySelector('[role="treegrid"] tbody tr[data-row-id]')) return
         window.firstGroupRowAt = performance.now()
+        // The frame that paints it, then the task after that frame.
+        requestAnimationFrame(() => setTimeout(() => (window.firstGroupRowPaintedAt = performance.now())))
         observer.disconnect()
       })
       observer.observe(document.body, { subtree: true, childList: true })
@@ -222,12 +224,12 @@ async function measureApp(url, file, expected, log, dir) {
         .filter((entry) => entry.startTime >= since && /\.js(\?|$)/.test(entry.name))
         .map((entry) => `${entry.name.split('/').at(-1)} ${span(entry.startTime, entry.responseEnd)}`)
       const trips = window.engineTrips
-        .filter((trip) => trip.start >= since)
+        .filter((trip) => trip.end >= since)
         .map(
           (trip) =>
             `${trip.kind}(${trip.window ?? ''} top ${trip.top ?? '-'} skip ${trip.skip ?? 0}) ${span(trip.start, trip.end)}`,
         )
-      const rowAt = `first group row in the page at ${Math.round(window.firstGroupRowAt - since)} ms`
+      const rowAt = `first group row in the page at ${Math.round(window.firstGroupRowAt - since)} ms, painted by ${Math.round(window.firstGroupRowPaintedAt - since)} ms`
       return `${rowAt}; chunks fetched: ${chunks.join(', ') || 'none'}; engine: ${trips.join(', ') || 'none'}`
     }, clickedAt)
     log(`app: grouping ${groupMs.toFixed(0)} ms after the click (${groupingParts})`)
