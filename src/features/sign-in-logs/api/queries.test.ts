@@ -258,3 +258,62 @@ describe('list paging stops a loop', () => {
     expect(data?.pages.map((page) => page.value[0]?.id)).toEqual(['a1', 'b'])
   })
 })
+
+describe('reading one page ahead (issue #16)', () => {
+  const GRAPH = 'https://graph.microsoft.com'
+  const link = (page: number) => `${GRAPH}/beta/auditLogs/signIns?$skiptoken=page${page}`
+  /** Five pages of one record each, the first from the request; every request is recorded. */
+  function fivePages() {
+    const requested: string[] = []
+    const getPage = async <T>(pathOrUrl: string) => {
+      requested.push(pathOrUrl)
+      const page = pathOrUrl.startsWith('/') ? 1 : Number(/page(\d+)$/.exec(pathOrUrl)?.[1])
+      return {
+        value: [makeSignIn({ id: `record-${page}` })],
+        nextLink: page < 5 ? link(page + 1) : null,
+        requestId: null,
+      } as GraphPage<T>
+    }
+    const client = { baseUrl: GRAPH, getPage } as unknown as GraphClient
+    return { source: { id: 'five', kind: 'graph' as const, label: 'five', client }, requested }
+  }
+  const asked = (requested: string[], page: number) => requested.filter((url) => url === link(page)).length
+
+  test('the first page reads nothing ahead; a scrolled-to page asks for the next at once, which is then taken', async () => {
+    const { source: five, requested } = fivePages()
+    const observer = new InfiniteQueryObserver(
+      newClient(),
+      signInListQuery(five, tabById('interactive'), state({}), now),
+    )
+    await observer.refetch()
+    expect(requested).toHaveLength(1)
+
+    // The user scrolled to page 2: page 3 is asked for without another fetchNextPage.
+    await observer.fetchNextPage()
+    await vi.waitFor(() => expect(asked(requested, 3)).toBe(1))
+    expect(observer.getCurrentResult().data?.pages).toHaveLength(2)
+
+    // Scrolling on shows page 3 from that answer, not a second request, and page 4 is on its way.
+    const result = await observer.fetchNextPage()
+    expect(result.data?.pages.map((page) => page.value[0]?.id)).toEqual(['record-1', 'record-2', 'record-3'])
+    expect(asked(requested, 3)).toBe(1)
+    await vi.waitFor(() => expect(asked(requested, 4)).toBe(1))
+  })
+
+  test('a refetch reads nothing ahead and drops what was read before it', async () => {
+    const { source: five, requested } = fivePages()
+    const observer = new InfiniteQueryObserver(
+      newClient(),
+      signInListQuery(five, tabById('interactive'), state({}), now),
+    )
+    await observer.refetch()
+    await observer.fetchNextPage()
+    await vi.waitFor(() => expect(asked(requested, 3)).toBe(1))
+
+    await observer.refetch()
+    expect(requested.slice(-2)).toEqual(['/beta/auditLogs/signIns', link(2)])
+    // Page 3 read before the refetch is not shown after it: it is asked for again.
+    await observer.fetchNextPage()
+    expect(asked(requested, 3)).toBe(2)
+  })
+})

@@ -12,6 +12,7 @@ import type { BetaSignIn, SummarizedSignIn } from '../../../../contract/sign-in.
 import type { DataSource } from '../../../lib/data-source/data-source.tsx'
 import type { GraphPage } from '../../../lib/graph/client.ts'
 import { createPagingGuard } from '../../../lib/graph/paging-guard.ts'
+import { readAheadSlotOf, type ReadAheadSlot } from './read-ahead.ts'
 import { readSignIn, readSignInPage, readSummaryPage, type CheckedPage } from './read-records.ts'
 import type { TabDefinition, TabId, ViewTabId } from '../model/tabs.ts'
 import { resolveDateRange, type ViewState } from '../model/view-state.ts'
@@ -120,28 +121,42 @@ export function groupChildrenRequest(
 
 type PageReader<T> = (page: GraphPage<unknown>) => Promise<CheckedPage<T>>
 
+/** Where a page comes from, and whether the page after it is read ahead (read-ahead.ts). */
+interface PageFetch {
+  /** null: the first page, from the request. */
+  pageParam: string | null
+  /** The nextLinks earlier pages of this list already followed, so a cycle across pages is caught too. */
+  followed: readonly (string | null)[]
+  signal: AbortSignal
+  /** Set for a page beyond the first that the list did not hold yet: the user scrolled to it. */
+  readAhead: ReadAheadSlot | null
+}
+
 /**
  * First page from the request, later pages from the nextLink verbatim; skips empty pages that point on (§2.4).
- * `followed`: the nextLinks earlier pages of this list already followed, so a cycle across pages is caught too.
  * The page is then checked record by record (read-records.ts): what cannot be read is left out and listed, not cast.
+ * After a scrolled-to page, the request for the next one starts before this one is checked, so Graph answers it
+ * while this page is checked and shown.
  */
 async function fetchPage<T>(
   source: DataSource,
   request: GraphRequest,
-  pageParam: string | null,
-  followed: readonly (string | null)[],
-  signal: AbortSignal,
+  { pageParam, followed, signal, readAhead }: PageFetch,
   read: PageReader<T>,
 ): Promise<CheckedPage<T>> {
   const paging = createPagingGuard(followed.filter((link) => link !== null))
   let page =
     pageParam === null
       ? await source.client.getPage<unknown>(request.path, { params: request.params, signal })
-      : await source.client.getPage<unknown>(pageParam, { signal })
+      : await (readAhead?.take(pageParam, signal) ?? source.client.getPage<unknown>(pageParam, { signal }))
   paging.check(page)
   while (page.value.length === 0 && page.nextLink !== null) {
     page = await source.client.getPage<unknown>(page.nextLink, { signal })
     paging.check(page)
+  }
+  const next = page.nextLink
+  if (readAhead && next !== null) {
+    readAhead.start(next, (aheadSignal) => source.client.getPage<unknown>(next, { signal: aheadSignal }))
   }
   return read(page)
 }
@@ -165,12 +180,25 @@ function pagedQuery<T>(
     queryKey,
     queryFn: ({ client, pageParam, signal }) => {
       const cached = client.getQueryData<InfiniteData<CheckedPage<T>, string | null>>(queryKey)
+      const pageParams = cached?.pageParams ?? []
+      const slot = readAheadSlotOf(client, queryKey)
+      // A fetch from the first page (the first load, a refetch, Refresh) starts over: nothing read before counts.
+      if (pageParam === null) slot?.clear()
+      // fetchNextPage (the user scrolled on) asks for the link the last cached page points to; a refetch walks
+      // the cached pages from the first instead, and reads nothing ahead.
+      const scrolledTo =
+        pageParam !== null &&
+        pageParam === (cached?.pages.at(-1)?.nextLink ?? null) &&
+        !pageParams.includes(pageParam)
       return fetchPage<T>(
         source,
         request,
-        pageParam,
-        linksBefore(cached?.pageParams ?? [], pageParam),
-        signal,
+        {
+          pageParam,
+          followed: linksBefore(pageParams, pageParam),
+          signal,
+          readAhead: scrolledTo ? slot : null,
+        },
         read,
       )
     },

@@ -172,18 +172,24 @@ test('a Graph error shows its message, code and a Retry', async () => {
   await screen.findByRole('grid')
 })
 
-test('the next page loads half a page ahead of the scroll position, not on the first screen', async () => {
+test('the next page loads half a page ahead of the scroll position, and the one after it is asked for at once', async () => {
   renderPage('?range=1m')
   const grid = await screen.findByRole('grid')
   await waitFor(() => expect(dataRows(grid).length).toBeGreaterThan(0))
   const listRequests = () => graph.requests.filter((url) => url.pathname.endsWith('/auditLogs/signIns'))
+  // The first screen spends one request.
   expect(listRequests()).toHaveLength(1)
   // Rows 100-115 of the 200 loaded on screen: the rendered window is within half a page of the end.
   const scroller = grid.closest<HTMLElement>('[data-grid-scroller]')!
   Object.defineProperty(scroller, 'scrollTop', { configurable: true, value: 100 * 40 })
   fireEvent.scroll(scroller)
-  await waitFor(() => expect(listRequests()).toHaveLength(2))
-  expect(listRequests()[1]!.searchParams.get('$skiptoken')).toBeTruthy()
+  await screen.findByText(/^400 sign-ins loaded/)
+  // While the user scrolls, the page after the shown ones is asked for without scrolling further (issue #16).
+  await waitFor(() => expect(listRequests()).toHaveLength(3))
+  const skipTokens = listRequests().map((url) => url.searchParams.get('$skiptoken'))
+  expect(skipTokens[0]).toBeNull()
+  expect(new Set(skipTokens.slice(1)).size).toBe(2)
+  expect(grid.getAttribute('aria-rowcount')).toBe(String(400 + 1))
 })
 
 test('Refresh reloads in place: the expanded group, its sign-ins and the open sign-in stay', async () => {

@@ -3,6 +3,7 @@ import {
   bucketTotal,
   bucketsFromSignIns,
   bucketsFromSummaries,
+  createSignInBucketCounter,
   emptyBuckets,
   histogramWindowFor,
   selectedInterval,
@@ -42,6 +43,37 @@ test('loaded sign-ins land in their hour by status; those outside the range are 
   expect(tenOClock).toMatchObject({ success: 1, failure: 1, interrupted: 1 })
   expect(buckets.find((bucket) => bucket.start === '2026-11-30T11:00:00.000Z')?.success).toBe(1)
   expect(buckets.reduce((sum, bucket) => sum + bucketTotal(bucket), 0)).toBe(4)
+})
+
+test('a growing list of loaded sign-ins is counted page by page, each record read once', () => {
+  const day = range('2026-11-29T12:00:00Z', '2026-11-30T12:00:00Z')
+  let reads = 0
+  /** A sign-in whose createdDateTime counts how often it is read. */
+  const at = (createdDateTime: string, errorCode: number) => {
+    const signIn = makeSignIn({ status: { errorCode, failureReason: null, additionalDetails: null } })
+    return Object.defineProperty(signIn, 'createdDateTime', {
+      get: () => {
+        reads += 1
+        return createdDateTime
+      },
+    })
+  }
+  // Appended in place, as the grid's loaded rows grow.
+  const loaded = [at('2026-11-30T10:05:00Z', 0), at('2026-11-30T10:30:00Z', 50074)]
+  const count = createSignInBucketCounter()
+  const first = count(loaded, 2, day)
+  expect(reads).toBe(2)
+  loaded.push(at('2026-11-30T11:00:00Z', 50126), at('2026-11-28T11:00:00Z', 0))
+  const second = count(loaded, 4, day)
+  expect(reads).toBe(4)
+  reads = 0
+  expect(second).toEqual(bucketsFromSignIns(loaded, day))
+  // The earlier result is left as it was: React sees new buckets when the counts change.
+  expect(first.reduce((sum, bucket) => sum + bucketTotal(bucket), 0)).toBe(2)
+  expect(count(loaded, 4, day)).toBe(second)
+  // Another range counts the list again.
+  const wider = range('2026-11-27T12:00:00Z', '2026-11-30T12:00:00Z')
+  expect(count(loaded, 4, wider)).toEqual(bucketsFromSignIns(loaded, wider))
 })
 
 test('summary rows add their signInCount to the bucket of their aggregationDateTime', () => {

@@ -71,20 +71,69 @@ function addTo(
   if (bucket) bucket[statusKey[statusOfErrorCode(errorCode)]] += count
 }
 
+type CountedSignIn = { createdDateTime: string; status: { errorCode: number } }
+
+function addSignIns(
+  buckets: VolumeBucket[],
+  records: readonly CountedSignIn[],
+  fromIndex: number,
+  toIndex: number,
+  range: DateWindow,
+  window: HistogramWindow,
+): void {
+  const from = range.from.getTime()
+  const to = range.to.getTime()
+  for (let index = fromIndex; index < toIndex; index += 1) {
+    const record = records[index]!
+    const at = Date.parse(record.createdDateTime)
+    if (at >= from && at <= to) addTo(buckets, window, at, record.status.errorCode, 1)
+  }
+}
+
 /** Loaded sign-ins by `createdDateTime`; records outside the range are not counted. */
 export function bucketsFromSignIns(
-  records: Iterable<{ createdDateTime: string; status: { errorCode: number } }>,
+  records: readonly CountedSignIn[],
   range: DateWindow,
   window: HistogramWindow = histogramWindowFor(range),
 ): VolumeBucket[] {
   const buckets = emptyBuckets(range, window)
-  const from = range.from.getTime()
-  const to = range.to.getTime()
-  for (const record of records) {
-    const at = Date.parse(record.createdDateTime)
-    if (at >= from && at <= to) addTo(buckets, window, at, record.status.errorCode, 1)
-  }
+  addSignIns(buckets, records, 0, records.length, range, window)
   return buckets
+}
+
+/**
+ * bucketsFromSignIns over a list that grows by appending (the grid's loaded rows, issue #16): each call counts
+ * only the records added since the last one, so loading 100 pages counts each record once instead of counting
+ * every loaded record again per page. Another list or range starts over. Returns new buckets when counts changed.
+ */
+export function createSignInBucketCounter(): (
+  records: readonly CountedSignIn[],
+  count: number,
+  range: DateWindow,
+) => VolumeBucket[] {
+  let seen: { records: readonly CountedSignIn[]; from: number; to: number } | null = null
+  let counted = 0
+  let buckets: VolumeBucket[] = []
+  return (records, count, range) => {
+    const window = histogramWindowFor(range)
+    const same =
+      seen !== null &&
+      seen.records === records &&
+      seen.from === range.from.getTime() &&
+      seen.to === range.to.getTime() &&
+      count >= counted
+    if (same && count === counted) return buckets
+    if (same) {
+      buckets = buckets.map((bucket) => ({ ...bucket }))
+    } else {
+      buckets = emptyBuckets(range, window)
+      counted = 0
+      seen = { records, from: range.from.getTime(), to: range.to.getTime() }
+    }
+    addSignIns(buckets, records, counted, count, range, window)
+    counted = count
+    return buckets
+  }
 }
 
 /**

@@ -75,8 +75,8 @@ function LoadedTopValuesView({
   loaded,
 }: TopValuesDrawerProps & { loaded: RowsAtHand<BetaSignIn> }) {
   const rows = useMemo(
-    () => loaded.rows.map((signIn): TopValueRow => ({ kind: 'signIn', signIn })),
-    [loaded.rows],
+    () => loaded.rows.slice(0, loaded.count).map((signIn): TopValueRow => ({ kind: 'signIn', signIn })),
+    [loaded.rows, loaded.count],
   )
   const coverage = (result: TopValues) =>
     loaded.complete

@@ -23,8 +23,8 @@ import { useClock } from '../../../../lib/clock/clock.tsx'
 import { GraphErrorBar } from '../../../../components/GraphErrorBar.tsx'
 import {
   bucketTotal,
-  bucketsFromSignIns,
   bucketsFromSummaries,
+  createSignInBucketCounter,
   histogramWindowFor,
   selectedInterval,
   type VolumeBucket,
@@ -69,7 +69,8 @@ function LoadedHistogramView({
   loaded,
 }: VolumeHistogramProps & { loaded: RowsAtHand<BetaSignIn> }) {
   const range = resolveDateRange(state.range, now)
-  const buckets = useMemo(() => bucketsFromSignIns(loaded.rows, range), [loaded.rows, range])
+  const [countBuckets] = useState(createSignInBucketCounter)
+  const buckets = countBuckets(loaded.rows, loaded.count, range)
   // Counted from the bars: a grouped tab's sign-ins start at a whole bucket, before the range may.
   const counted = buckets.reduce((sum, bucket) => sum + bucketTotal(bucket), 0)
   const coverage = loaded.complete

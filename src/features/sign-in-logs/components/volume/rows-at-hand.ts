@@ -4,7 +4,7 @@
  * loaded sign-ins (the grid's own query, so its cache entry: nothing is fetched twice), kept as the plan
  * keeps them.
  */
-import { useEffect, useMemo } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { useInfiniteQuery } from '@tanstack/react-query'
 import type { BetaSignIn, SummarizedSignIn } from '../../../../../contract/sign-in.ts'
 import { useDataSource } from '../../../../lib/data-source/data-source.tsx'
@@ -14,10 +14,13 @@ import { filterPlanOf } from '../../api/queries.ts'
 import { volumeSummariesQuery } from '../../api/volume-queries.ts'
 import type { TabDefinition } from '../../model/tabs.ts'
 import type { ViewState } from '../../model/view-state.ts'
+import { createRowAppender } from '../grid/appended-rows.ts'
 import { gridSignInsQuery } from './grid-queries.ts'
 
 export interface RowsAtHand<T> {
-  rows: T[]
+  /** May grow in place as pages are appended (issue #16): read the first `count`. */
+  rows: readonly T[]
+  count: number
   /** Every row of the range is in (no further page). */
   complete: boolean
   pending: boolean
@@ -44,13 +47,16 @@ interface SignInPages {
   error: unknown
 }
 
+/** The kept sign-ins, appended page by page like the grid's rows rather than flattened again per page. */
 function useKeptRows(query: SignInPages, keep: (signIn: BetaSignIn) => boolean): RowsAtHand<BetaSignIn> {
-  const rows = useMemo(
-    () => (query.data?.pages ?? []).flatMap((page) => page.value).filter(keep),
-    [query.data, keep],
+  const [appender] = useState(createRowAppender<BetaSignIn>)
+  const { rows, count } = useMemo(
+    () => appender.update(query.data?.pages ?? [], keep),
+    [appender, query.data, keep],
   )
   return {
     rows,
+    count,
     complete: query.data !== undefined && !query.hasNextPage,
     pending: query.isPending,
     error: query.error as GraphError | null,
@@ -73,6 +79,7 @@ export function useAllSummaries(
   const rows = useMemo(() => (query.data?.pages ?? []).flatMap((page) => page.value), [query.data])
   return {
     rows,
+    count: rows.length,
     complete: query.data !== undefined && !hasNextPage,
     pending: query.isPending,
     error: error as GraphError | null,
