@@ -28,7 +28,12 @@ import { FilterBar } from './filters/FilterBar.tsx'
 import { FlatSignInView } from './FlatSignInView.tsx'
 import { LogTabs } from './LogTabs.tsx'
 import { SignInToolbar } from './SignInToolbar.tsx'
-import { loadAllSignInsView, loadGroupedView, preloadTabViewsWhenIdle } from './view-chunks.ts'
+import {
+  loadAllSignInsView,
+  loadGroupedView,
+  preloadTabViewsWhenIdle,
+  whenBrowserIdle,
+} from './view-chunks.ts'
 import { VolumeHistogramSlot } from './volume/VolumeHistogramSlot.tsx'
 
 // Loaded on first use (issue #7: first-screen JavaScript): the Columns dialog and the details pane with its tables.
@@ -125,8 +130,18 @@ export function SignInLogsPage() {
   }, [revision, queryClient, source.id])
 
   // Cold grouping on files was ~40% the grouped view's code (fetched, evaluated, rendered before the first query)
-  // and ~45% the engine's GROUP BY: the code can come ahead of the click.
-  useEffect(() => (source.kind === 'files' ? preloadTabViewsWhenIdle() : undefined), [source.kind])
+  // and ~45% the engine's GROUP BY: the code can come ahead of the click. The views themselves, not only their
+  // modules, so that the click renders them at once rather than through a Suspense fallback.
+  useEffect(
+    () =>
+      source.kind === 'files'
+        ? preloadTabViewsWhenIdle(whenBrowserIdle, {
+            grouped: GroupedSignInView.preload,
+            all: AllSignInsView.preload,
+          })
+        : undefined,
+    [source.kind],
+  )
 
   const openDetails = useCallback(
     (signIn: BetaSignIn, rowElement: HTMLElement) => {

@@ -23,7 +23,7 @@ export function preloadTabView(search: string, loaders: typeof viewLoaders = vie
 /** Runs `run` when the browser is idle; returns a cancel. */
 export type IdleScheduler = (run: () => void) => () => void
 
-const whenBrowserIdle: IdleScheduler = (run) => {
+export const whenBrowserIdle: IdleScheduler = (run) => {
   if (typeof requestIdleCallback === 'function') {
     const handle = requestIdleCallback(run, { timeout: 5_000 })
     return () => cancelIdleCallback(handle)
@@ -39,7 +39,7 @@ const whenBrowserIdle: IdleScheduler = (run) => {
  */
 export function preloadTabViewsWhenIdle(
   idle: IdleScheduler = whenBrowserIdle,
-  loaders: typeof viewLoaders = viewLoaders,
+  loaders: Record<keyof typeof viewLoaders, () => Promise<unknown>> = viewLoaders,
 ): () => void {
   return idle(() => {
     for (const load of Object.values(loaders)) load().catch(() => undefined)
