@@ -105,7 +105,12 @@ export default defineConfig(({ mode }) => ({
   // engine, the file engine): found only when first used, they made Vite re-bundle and reload the page, and the
   // first file opened under `npm start` was lost.
   optimizeDeps: {
-    entries: ['index.html', 'mocks/engine-worker.ts', 'src/lib/file-source/engine.worker.ts'],
+    entries: [
+      'index.html',
+      'mocks/engine-worker.ts',
+      'src/lib/file-source/engine.worker.ts',
+      'src/features/sign-in-logs/export/all/browser/opfs-writer.worker.ts',
+    ],
   },
   server: { port: 5173, strictPort: true },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
