@@ -155,7 +155,11 @@ export async function measureApp(
           const sent = new Map()
           const post = this.postMessage.bind(this)
           this.postMessage = (message, ...rest) => {
-            if (message && typeof message.id === 'number')
+            // A withdrawn query keeps its own entry: the page aborted it (its view changed).
+            if (message?.kind === 'withdraw') {
+              const withdrawn = sent.get(message.id)
+              if (withdrawn) withdrawn.withdrawnAt = performance.now()
+            } else if (message && typeof message.id === 'number')
               sent.set(message.id, {
                 kind: message.kind,
                 window: message.window,
@@ -246,7 +250,7 @@ export async function measureApp(
         .filter((trip) => trip.end >= since)
         .map(
           (trip) =>
-            `${trip.kind}(${trip.window ?? ''} top ${trip.top ?? '-'} skip ${trip.skip ?? 0}) ${span(trip.start, trip.end)}${trip.ok ? '' : ' withdrawn or failed'}`,
+            `${trip.kind}(${trip.window ?? ''} top ${trip.top ?? '-'} skip ${trip.skip ?? 0}) ${span(trip.start, trip.end)}${trip.withdrawnAt ? ` withdrawn at ${Math.round(trip.withdrawnAt - since)} ms` : ''}${trip.ok ? '' : ' (not run or failed)'}`,
         )
       const rowAt = `first group row in the page at ${Math.round(window.firstGroupRowAt - since)} ms, painted by ${Math.round(window.firstGroupRowPaintedAt - since)} ms`
       return `${rowAt}; chunks fetched: ${chunks.join(', ') || 'none'}; engine: ${trips.join(', ') || 'none'}`
@@ -279,7 +283,7 @@ export async function measureApp(
         .filter((trip) => trip.end >= since)
         .map(
           (trip) =>
-            `${trip.kind}(${trip.window ?? ''} top ${trip.top ?? '-'} skip ${trip.skip ?? 0}) ${span(trip.start, trip.end)}${trip.ok ? '' : ' withdrawn or failed'}`,
+            `${trip.kind}(${trip.window ?? ''} top ${trip.top ?? '-'} skip ${trip.skip ?? 0}) ${span(trip.start, trip.end)}${trip.withdrawnAt ? ` withdrawn at ${Math.round(trip.withdrawnAt - since)} ms` : ''}${trip.ok ? '' : ' (not run or failed)'}`,
         )
         .join(', ')
     }, regroupAt)
