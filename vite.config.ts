@@ -101,6 +101,12 @@ export default defineConfig(({ mode }) => ({
       },
     },
   },
+  // The dev server pre-bundles dependencies it finds from index.html, but not those of the two workers (the fake's
+  // engine, the file engine): found only when first used, they made Vite re-bundle and reload the page, and the
+  // first file opened under `npm start` was lost.
+  optimizeDeps: {
+    entries: ['index.html', 'mocks/engine-worker.ts', 'src/lib/file-source/engine.worker.ts'],
+  },
   server: { port: 5173, strictPort: true },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   test: {

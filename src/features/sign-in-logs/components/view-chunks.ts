@@ -12,8 +12,10 @@ export const loadAllSignInsView = () => import('./AllSignInsView.tsx')
 
 const viewLoaders = { grouped: loadGroupedView, all: loadAllSignInsView }
 
+type ViewLoaders = Record<keyof typeof viewLoaders, () => Promise<unknown>>
+
 /** Starts loading the view of the tab that `search` (the address's query) opens, if it loads with its tab. */
-export function preloadTabView(search: string, loaders: typeof viewLoaders = viewLoaders): void {
+export function preloadTabView(search: string, loaders: ViewLoaders = viewLoaders): void {
   const tab = viewTabs.find((candidate) => candidate.id === new URLSearchParams(search).get('tab'))
   const load = tab?.id === 'all' ? loaders.all : tab?.grouped ? loaders.grouped : null
   // Only a head start: if it fails, the page's lazy view loads it again and shows the failure.
@@ -39,7 +41,7 @@ export const whenBrowserIdle: IdleScheduler = (run) => {
  */
 export function preloadTabViewsWhenIdle(
   idle: IdleScheduler = whenBrowserIdle,
-  loaders: Record<keyof typeof viewLoaders, () => Promise<unknown>> = viewLoaders,
+  loaders: ViewLoaders = viewLoaders,
 ): () => void {
   return idle(() => {
     for (const load of Object.values(loaders)) load().catch(() => undefined)
