@@ -155,7 +155,11 @@ export async function measureApp(
           const sent = new Map()
           const post = this.postMessage.bind(this)
           this.postMessage = (message, ...rest) => {
-            if (message && typeof message.id === 'number')
+            // A withdrawn query keeps its own entry: the page aborted it (its view changed).
+            if (message?.kind === 'withdraw') {
+              const withdrawn = sent.get(message.id)
+              if (withdrawn) withdrawn.withdrawnAt = performance.now()
+            } else if (message && typeof message.id === 'number')
               sent.set(message.id, {
                 kind: message.kind,
                 window: message.window,
@@ -169,7 +173,7 @@ export async function measureApp(
             const trip = sent.get(event.data?.id)
             if (!trip || !('ok' in event.data)) return
             sent.delete(event.data.id)
-            window.engineTrips.push({ ...trip, start: trip.at, end: performance.now() })
+            window.engineTrips.push({ ...trip, ok: event.data.ok, start: trip.at, end: performance.now() })
           })
         }
       }
@@ -246,7 +250,7 @@ export async function measureApp(
         .filter((trip) => trip.end >= since)
         .map(
           (trip) =>
-            `${trip.kind}(${trip.window ?? ''} top ${trip.top ?? '-'} skip ${trip.skip ?? 0}) ${span(trip.start, trip.end)}`,
+            `${trip.kind}(${trip.window ?? ''} top ${trip.top ?? '-'} skip ${trip.skip ?? 0}) ${span(trip.start, trip.end)}${trip.withdrawnAt ? ` withdrawn at ${Math.round(trip.withdrawnAt - since)} ms` : ''}${trip.ok ? '' : ' (not run or failed)'}`,
         )
       const rowAt = `first group row in the page at ${Math.round(window.firstGroupRowAt - since)} ms, painted by ${Math.round(window.firstGroupRowPaintedAt - since)} ms`
       return `${rowAt}; chunks fetched: ${chunks.join(', ') || 'none'}; engine: ${trips.join(', ') || 'none'}`
@@ -259,6 +263,7 @@ export async function measureApp(
     const before = await page.evaluate(firstGroup)
     await page.getByRole('button', { name: /^Time aggregate/ }).click()
     await page.getByRole('radio', { name: '1 hour', exact: true }).click()
+    const regroupAt = await page.evaluate(() => performance.now())
     const regroupStarted = performance.now()
     await page.getByRole('button', { name: 'Apply' }).click()
     await page.waitForFunction(
@@ -270,6 +275,19 @@ export async function measureApp(
       { timeout: queryTimeoutMs, polling: 20 },
     )
     const regroupMs = elapsedSince(regroupStarted)
+    // What the engine did for the new view and after it: the histogram's pages, and the old view's withdrawn.
+    await page.waitForTimeout(3000)
+    const regroupTrips = await page.evaluate((since) => {
+      const span = (start, end) => `${Math.round(start - since)}-${Math.round(end - since)} ms`
+      return window.engineTrips
+        .filter((trip) => trip.end >= since)
+        .map(
+          (trip) =>
+            `${trip.kind}(${trip.window ?? ''} top ${trip.top ?? '-'} skip ${trip.skip ?? 0}) ${span(trip.start, trip.end)}${trip.withdrawnAt ? ` withdrawn at ${Math.round(trip.withdrawnAt - since)} ms` : ''}${trip.ok ? '' : ' (not run or failed)'}`,
+        )
+        .join(', ')
+    }, regroupAt)
+    log(`app: regrouping ${regroupMs.toFixed(0)} ms after Apply (engine: ${regroupTrips || 'none'})`)
     if (errors.length > 0) throw new Error(`the page failed: ${errors[0]}`)
     return {
       firstRowsMs,

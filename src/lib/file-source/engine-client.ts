@@ -2,6 +2,7 @@
  * The page's handle on the file engine worker. Created only when the user opens files, so neither DuckDB nor the
  * worker is part of the first screen.
  */
+import { abortedError } from '../graph/errors.ts'
 import type { EngineRequest, EngineResponse, EngineResults, OpenFileRequest } from './engine-protocol.ts'
 import type { ReadProgress } from './read-file.ts'
 import type { SummaryQuery } from './sign-in-store.ts'
@@ -17,9 +18,16 @@ export interface FileEngine {
     onStored?: (records: number) => void,
   ): Promise<EngineResults['open']>
   /** `upTo`: only the first records stored (sign-in-store.ts), a snapshot while files load. */
-  list(filter: string | undefined, top: number, skip?: number, upTo?: number): Promise<EngineResults['list']>
+  list(
+    filter: string | undefined,
+    top: number,
+    skip?: number,
+    upTo?: number,
+    signal?: AbortSignal,
+  ): Promise<EngineResults['list']>
   count(filter?: string, upTo?: number): Promise<number>
-  summarize(query: SummaryQuery): Promise<EngineResults['summarize']>
+  /** Aborting `signal` rejects at once and withdraws the request from the worker if it has not started. */
+  summarize(query: SummaryQuery, signal?: AbortSignal): Promise<EngineResults['summarize']>
   get(signInId: string, upTo?: number): Promise<EngineResults['get']>
   span(upTo?: number): Promise<EngineResults['span']>
   /** Deletes the records' spill file (record-texts.ts), then stops the worker. */
@@ -29,11 +37,16 @@ export interface FileEngine {
 /** How long the worker may take to delete its spill file before it is stopped anyway (the next open cleans up). */
 const CLOSE_TIMEOUT_MS = 5000
 
+/** What the client uses of the worker (a test gives a fake one). */
+export type EngineWorker = Pick<Worker, 'postMessage' | 'terminate' | 'onmessage' | 'onerror'>
+
 export function startFileEngine(): FileEngine {
-  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'file-engine',
-  })
+  return connectFileEngine(
+    new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'file-engine' }),
+  )
+}
+
+export function connectFileEngine(worker: EngineWorker): FileEngine {
   let nextId = 1
   const pending = new Map<
     number,
@@ -63,18 +76,39 @@ export function startFileEngine(): FileEngine {
     request: Request,
     onProgress?: (p: FileProgress) => void,
     onStored?: (records: number) => void,
+    signal?: AbortSignal,
   ): Promise<T> {
+    if (signal?.aborted) return Promise.reject(abortedError())
     const id = nextId++
     return new Promise<T>((resolve, reject) => {
-      pending.set(id, { resolve: resolve as (value: unknown) => void, reject, onProgress, onStored })
+      const withdraw = () => {
+        if (!pending.delete(id)) return
+        worker.postMessage({ kind: 'withdraw', id } satisfies EngineRequest)
+        reject(abortedError())
+      }
+      const settled = () => signal?.removeEventListener('abort', withdraw)
+      pending.set(id, {
+        resolve: (value) => {
+          settled()
+          resolve(value as T)
+        },
+        reject: (error) => {
+          settled()
+          reject(error)
+        },
+        onProgress,
+        onStored,
+      })
+      signal?.addEventListener('abort', withdraw, { once: true })
       worker.postMessage({ ...request, id } as EngineRequest)
     })
   }
   return {
     open: (files, onProgress, onStored) => send({ kind: 'open', files }, onProgress, onStored),
-    list: (filter, top, skip, upTo) => send({ kind: 'list', filter, top, skip, upTo }),
+    list: (filter, top, skip, upTo, signal) =>
+      send({ kind: 'list', filter, top, skip, upTo }, undefined, undefined, signal),
     count: (filter, upTo) => send({ kind: 'count', filter, upTo }),
-    summarize: (query) => send({ kind: 'summarize', ...query }),
+    summarize: (query, signal) => send({ kind: 'summarize', ...query }, undefined, undefined, signal),
     get: (signInId, upTo) => send({ kind: 'get', signInId, upTo }),
     span: (upTo) => send({ kind: 'span', upTo }),
     terminate: () => {

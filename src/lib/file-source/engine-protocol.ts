@@ -17,6 +17,8 @@ export type EngineRequest =
   | { id: number; kind: 'span'; upTo?: number }
   /** Before the worker is terminated: deletes the records' spill file, which outlives the worker. */
   | { id: number; kind: 'close' }
+  /** The page no longer wants the answer to request `id`: if it is still waiting, it never runs. Not answered. */
+  | { id: number; kind: 'withdraw' }
 
 export interface EngineResults {
   open: FileReadSummary[]

@@ -11,6 +11,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url'
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url'
 import * as arrow from 'apache-arrow'
 import type { EngineRequest, EngineResponse } from './engine-protocol.ts'
+import { createRequestQueue } from './request-queue.ts'
 import { readSignInFile, type FileReadSummary } from './read-file.ts'
 import { openRecordTexts } from './record-texts.ts'
 import { createSignInStore, type SignInStore } from './sign-in-store.ts'
@@ -79,10 +80,16 @@ async function open(
   return summaries
 }
 
-async function answer(request: EngineRequest): Promise<unknown> {
-  if (request.kind === 'open') return open(request.id, request)
-  if (request.kind === 'close') return (await store)?.close()
-  const ready = await (store ??= startStore())
+/**
+ * Queries wait their turn here rather than in DuckDB's own queue, so a withdrawn one can be dropped before it
+ * runs. Opening is not queued: its batches are stored between the queries, which show the records stored so far.
+ */
+const queries = createRequestQueue()
+
+async function query(
+  ready: SignInStore,
+  request: Exclude<EngineRequest, { kind: 'open' | 'close' | 'withdraw' }>,
+): Promise<unknown> {
   switch (request.kind) {
     case 'list':
       return ready.list(request)
@@ -97,8 +104,16 @@ async function answer(request: EngineRequest): Promise<unknown> {
   }
 }
 
+async function answer(request: Exclude<EngineRequest, { kind: 'withdraw' }>): Promise<unknown> {
+  if (request.kind === 'open') return open(request.id, request)
+  if (request.kind === 'close') return (await store)?.close()
+  const ready = await (store ??= startStore())
+  return queries.run(request.id, () => query(ready, request))
+}
+
 self.onmessage = (event: MessageEvent<EngineRequest>) => {
   const request = event.data
+  if (request.kind === 'withdraw') return queries.withdraw(request.id)
   answer(request).then(
     (result) => reply({ id: request.id, ok: true, result }),
     (error: unknown) =>

@@ -87,3 +87,24 @@ describe.skipIf(!haveRealFixtures)('the files answer the page’s Graph requests
     expect(page.value.every((row) => row.aggregationDateTime.endsWith('T00:00:00Z'))).toBe(true)
   })
 })
+
+it('hands the page’s abort signal to the engine’s queries, so an abandoned page can be withdrawn', async () => {
+  const signals: (AbortSignal | undefined)[] = []
+  const client = createFilesGraphClient({
+    list: async (_filter, _top, _skip, signal) => {
+      signals.push(signal)
+      return []
+    },
+    summarize: async (_query, signal) => {
+      signals.push(signal)
+      return []
+    },
+    get: async () => null,
+  })
+  const { signal } = new AbortController()
+  await client.getPage('/beta/auditLogs/signIns', { signal })
+  await client.getPage("/beta/auditLogs/getSummarizedNonInteractiveSignIns(aggregationWindow='d1')", {
+    signal,
+  })
+  expect(signals).toEqual([signal, signal])
+})

@@ -20,8 +20,9 @@ import {
 
 /** What the client needs of the engine (the worker's client, or the Node store in tests). */
 export interface SignInQueries {
-  list(filter: string | undefined, top: number, skip?: number): Promise<StoredSignIn[]>
-  summarize(query: SummaryQuery): Promise<StoredSummary[]>
+  /** `signal`: the page's; aborting it may withdraw a query still waiting for the engine. */
+  list(filter: string | undefined, top: number, skip?: number, signal?: AbortSignal): Promise<StoredSignIn[]>
+  summarize(query: SummaryQuery, signal?: AbortSignal): Promise<StoredSummary[]>
   get(signInId: string): Promise<StoredSignIn | null>
 }
 
@@ -193,7 +194,7 @@ export function createFilesGraphClient(queries: SignInQueries): GraphClient {
       if (!isWindow(window)) throw unsupported(`Unknown aggregation window ${window}: use h1, h6 or d1.`)
       const top = Number(url.searchParams.get('$top') ?? DEFAULT_SUMMARY_TOP)
       const groups = await applying(() =>
-        queries.summarize({ eventType, window, filter: filterText, top: top + 1, skip }),
+        queries.summarize({ eventType, window, filter: filterText, top: top + 1, skip }, options.signal),
       )
       const { value, nextLink } = pageOf(url, top, skip, groups)
       return {
@@ -204,7 +205,7 @@ export function createFilesGraphClient(queries: SignInQueries): GraphClient {
     }
     const filter = withDefaultEventType(filterText)
     const top = Number(url.searchParams.get('$top') ?? DEFAULT_TOP)
-    const rows = await applying(() => queries.list(filter, top + 1, skip))
+    const rows = await applying(() => queries.list(filter, top + 1, skip, options.signal))
     const { value, nextLink } = pageOf(url, top, skip, rows)
     return { value: value.map((row) => completeSignIn(row.signIn) as T), nextLink, requestId: null }
   }

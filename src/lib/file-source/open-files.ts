@@ -56,8 +56,8 @@ export interface OpenFilesOptions {
 /** The engine's queries on the first `upTo` records stored, or on all of them. */
 function queriesOf(engine: FileEngine, upTo?: number): SignInQueries {
   return {
-    list: (filter, top, skip) => engine.list(filter, top, skip, upTo),
-    summarize: (query) => engine.summarize({ ...query, upTo }),
+    list: (filter, top, skip, signal) => engine.list(filter, top, skip, upTo, signal),
+    summarize: (query, signal) => engine.summarize({ ...query, upTo }, signal),
     get: (signInId) => engine.get(signInId, upTo),
   }
 }
