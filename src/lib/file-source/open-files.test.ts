@@ -6,26 +6,8 @@
 import { expect, it, vi } from 'vitest'
 import type { DataSource } from '../data-source/data-source.tsx'
 import type { FileEngine } from './engine-client.ts'
-import { openFiles, type SnapshotTimers } from './open-files.ts'
-
-function fakeTimers() {
-  let now = 0
-  let due: { at: number; run: () => void } | null = null
-  const timers: SnapshotTimers = {
-    now: () => now,
-    setTimeout: (run, ms) => (due = { at: now + ms, run }),
-    clearTimeout: () => (due = null),
-  }
-  const advance = (ms: number) => {
-    now += ms
-    if (due && due.at <= now) {
-      const { run } = due
-      due = null
-      run()
-    }
-  }
-  return { timers, advance }
-}
+import { createSimulatedClock } from '../scheduler/testing/simulated-clock.ts'
+import { openFiles } from './open-files.ts'
 
 /** An engine whose open the test drives batch by batch; it records the bound of every query. */
 function fakeEngine() {
@@ -54,7 +36,7 @@ const askFor = (source: DataSource) =>
   source.client.getPage('/beta/auditLogs/signIns', { params: { $top: '10' } })
 
 it('shows the first batch at once, later batches at most once per interval, then the complete files', async () => {
-  const { timers, advance } = fakeTimers()
+  const timers = createSimulatedClock()
   const { engine, store, finish, bounds } = fakeEngine()
   const snapshots: DataSource[] = []
   const opening = openFiles([new File(['{}'], 'big.ndjson')], {
@@ -68,17 +50,17 @@ it('shows the first batch at once, later batches at most once per interval, then
   await vi.waitFor(() => expect(snapshots).toHaveLength(1))
   expect(snapshots[0]!.files?.span?.newest).toBe('upTo 1000')
 
-  advance(500)
+  await timers.advance(500)
   store(2000)
-  advance(500)
+  await timers.advance(500)
   store(3000)
   await Promise.resolve()
   expect(snapshots).toHaveLength(1)
   // 1.5 s after the first: the latest count, once.
-  advance(500)
+  await timers.advance(500)
   await vi.waitFor(() => expect(snapshots).toHaveLength(2))
   expect(snapshots[1]!.files?.span?.newest).toBe('upTo 3000')
-  advance(5000)
+  await timers.advance(5000)
   await Promise.resolve()
   expect(snapshots).toHaveLength(2)
 
@@ -89,7 +71,7 @@ it('shows the first batch at once, later batches at most once per interval, then
   store(5000)
   finish()
   const { source: complete } = await opening
-  advance(5000)
+  await timers.advance(5000)
   expect(snapshots).toHaveLength(3)
 
   // One source throughout, each step a higher revision; each snapshot asks only for what it had.

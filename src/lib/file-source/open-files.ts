@@ -4,6 +4,7 @@
  * the files (files-graph-client.ts); nothing is sent anywhere.
  */
 import type { DataSource, OpenedFiles } from '../data-source/data-source.tsx'
+import { systemClock, type SchedulerClock } from '../scheduler/request-scheduler.ts'
 import { startFileEngine, type FileEngine, type FileProgress } from './engine-client.ts'
 import { createFilesGraphClient, type SignInQueries } from './files-graph-client.ts'
 import type { FileReadSummary } from './read-file.ts'
@@ -16,19 +17,6 @@ let opened = 0
 export interface OpenedFilesSource {
   source: DataSource
   close(): void
-}
-
-/** The timers the snapshots are paced by: the browser's, or a test's fake ones. */
-export interface SnapshotTimers {
-  now(): number
-  setTimeout(run: () => void, ms: number): unknown
-  clearTimeout(handle: unknown): void
-}
-
-const browserTimers: SnapshotTimers = {
-  now: () => performance.now(),
-  setTimeout: (run, ms) => setTimeout(run, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 }
 
 /**
@@ -48,7 +36,8 @@ export interface OpenFilesOptions {
    */
   onSnapshot?: (source: DataSource) => void
   snapshotIntervalMs?: number
-  timers?: SnapshotTimers
+  /** The timers the snapshots are paced by: the system's, or a test's simulated ones. */
+  timers?: SchedulerClock
   /** The engine to open the files in (tests); a new worker by default. */
   startEngine?: () => FileEngine
 }
@@ -84,7 +73,7 @@ export async function openFiles(
   files: readonly File[],
   options: OpenFilesOptions = {},
 ): Promise<OpenedFilesSource> {
-  const { onSnapshot, snapshotIntervalMs = SNAPSHOT_INTERVAL_MS, timers = browserTimers } = options
+  const { onSnapshot, snapshotIntervalMs = SNAPSHOT_INTERVAL_MS, timers = systemClock } = options
   const engine: FileEngine = (options.startEngine ?? startFileEngine)()
   const id = `files:${++opened}`
   const names = files.map((file) => file.name).join(', ')
