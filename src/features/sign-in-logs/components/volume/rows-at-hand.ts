@@ -27,16 +27,24 @@ export interface RowsAtHand<T> {
   error: GraphError | null
 }
 
+/**
+ * The histogram and Top values read the grid's lists; mounting them must not fetch a list again. They mount after
+ * the grid's first rows are painted, possibly once the grid's list has failed (a paging loop, a Graph error), and
+ * React Query retries a failed query when an observer mounts: that would walk the list again from its first page.
+ * The grid's own Retry stays the way to ask again.
+ */
+const READ_GRID_LIST = { retryOnMount: false } as const
+
 export function useLoadedSignIns(tab: TabDefinition, state: ViewState, now: Date): RowsAtHand<BetaSignIn> {
   const source = useDataSource()
-  const query = useInfiniteQuery(gridSignInsQuery(source, tab, state, now))
+  const query = useInfiniteQuery({ ...gridSignInsQuery(source, tab, state, now), ...READ_GRID_LIST })
   return useKeptRows(query, filterPlanOf(tab, state).signIns.keep)
 }
 
 /** "All sign-ins": the merged timeline the grid loaded, kept by the pills every type shares. */
 export function useMergedSignIns(state: ViewState, now: Date): RowsAtHand<BetaSignIn> {
   const source = useDataSource()
-  const query = useInfiniteQuery(allSignInsQuery(source, state, now))
+  const query = useInfiniteQuery({ ...allSignInsQuery(source, state, now), ...READ_GRID_LIST })
   return useKeptRows(query, allSignInsRecordPlan(state.filters.all).keep)
 }
 
