@@ -28,12 +28,13 @@ export interface RowsAtHand<T> {
 }
 
 /**
- * The histogram and Top values read the grid's lists; mounting them must not fetch a list again. They mount after
- * the grid's first rows are painted, possibly once the grid's list has failed (a paging loop, a Graph error), and
- * React Query retries a failed query when an observer mounts: that would walk the list again from its first page.
- * The grid's own Retry stays the way to ask again.
+ * The histogram and Top values read the grid's lists; mounting them must never fetch a list. They mount after the
+ * grid's first rows are painted, possibly once the grid's list has failed on a later page (a paging loop, a Graph
+ * error). React Query marks a failed query invalidated, so an observer mounting with the defaults refetches it
+ * (refetchOnMount, the list is "stale") or retries it (retryOnMount): either walks the list again from its first
+ * page. The grid's own Retry stays the way to ask again.
  */
-const READ_GRID_LIST = { retryOnMount: false } as const
+const READ_GRID_LIST = { refetchOnMount: false, retryOnMount: false } as const
 
 export function useLoadedSignIns(tab: TabDefinition, state: ViewState, now: Date): RowsAtHand<BetaSignIn> {
   const source = useDataSource()
