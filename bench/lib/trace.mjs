@@ -84,3 +84,54 @@ export function perHundredFrames(summary, frames) {
   const per = (ms) => Math.round((ms * 100) / frames)
   return `script ${per(summary.scriptMs)} / style ${per(summary.styleMs)} / layout ${per(summary.layoutMs)} / paint ${per(summary.paintMs)} ms per 100 frames`
 }
+
+/** Categories for a start-up trace: the timeline, each thread's tasks, and the page's navigationStart. */
+export const STARTUP_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'blink.user_timing',
+  'v8',
+]
+
+const THREADS = {
+  main: 'CrRendererMain',
+  engineWorker: 'DedicatedWorker thread',
+  serviceWorker: 'ServiceWorker thread',
+}
+
+/**
+ * Where a first visit's time went up to `untilMs` (ms after navigation start): per thread, the ms it ran tasks
+ * (the union of its RunTask intervals), and on the main thread the script / style / layout / paint split of
+ * those. The rest of the main thread's time is waiting: for a download, a compile on another thread, a worker.
+ */
+export function summariseStartup(trace, untilMs) {
+  const events = trace.traceEvents ?? trace
+  const threadNames = new Map(
+    events
+      .filter((event) => event.name === 'thread_name')
+      .map((event) => [`${event.pid}:${event.tid}`, event.args?.name]),
+  )
+  const navigation = events.filter((event) => event.name === 'navigationStart').map((event) => event.ts)
+  if (navigation.length === 0) throw new Error('the trace has no navigationStart')
+  const from = Math.min(...navigation)
+  const to = from + untilMs * 1000
+  const clip = (event) => [Math.max(from, event.ts), Math.min(to, event.ts + (event.dur ?? 0))]
+  const inWindow = (event) => event.ph === 'X' && event.ts < to && event.ts + (event.dur ?? 0) > from
+  const busy = {}
+  for (const [key, name] of Object.entries(THREADS)) {
+    const tasks = events.filter(
+      (event) =>
+        inWindow(event) && event.name === 'RunTask' && threadNames.get(`${event.pid}:${event.tid}`) === name,
+    )
+    busy[key] = unionMs(tasks.map(clip))
+  }
+  const mainEvents = events.filter(
+    (event) => inWindow(event) && threadNames.get(`${event.pid}:${event.tid}`) === THREADS.main,
+  )
+  const main = summarise(
+    mainEvents
+      .map((event) => ({ ...event, ts: clip(event)[0], dur: clip(event)[1] - clip(event)[0] }))
+      .concat(events.filter((event) => event.name === 'thread_name')),
+  )
+  return { busy, main }
+}

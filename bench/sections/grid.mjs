@@ -3,8 +3,10 @@
  * tenant: ~126 k sign-ins) is loaded the way a user would — scrolling to the end until the grid has 100 k
  * rows (the grid fetches the next page as the end nears). The app asks for 200 rows a page; an init script
  * raises the first request's `$top` to 1000 (nextLinks keep it), so the load takes 100 pages instead of 500.
- * Then frame times (requestAnimationFrame deltas while scrolling programmatically, frame-rate limit and
- * vsync off so a delta is the real cost of a frame) and the row elements in the DOM at several positions.
+ * The load is timed in a browser drawing frames at the display's rate, as users run it. Then, in a second
+ * browser with vsync and the frame-rate limit off (so a requestAnimationFrame delta is the real cost of a
+ * frame), the rows are loaded again and scrolled programmatically for frame times, and the row elements in the
+ * DOM are counted at several positions.
  */
 import { launchChromium } from '../lib/browser.mjs'
 import { buildE2eApp, startPreview } from '../lib/builds.mjs'
@@ -40,81 +42,116 @@ const gridRowCount = () => {
   return grid ? Number(grid.getAttribute('aria-rowcount')) - 1 : 0
 }
 
+/**
+ * Opens the Interactive tab over the last month and scrolls to the end until `TARGET_ROWS` rows are loaded.
+ * Resolves with the rows reached, the seconds it took, the list requests made, and why it stopped short.
+ */
+async function loadByScrolling(context, serverUrl, log) {
+  const page = await context.newPage()
+  const errors = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  page.on('crash', () => errors.push('the page crashed'))
+  await page.addInitScript(largerListPages)
+  const requestedLists = []
+  page.on('request', (request) => {
+    if (request.url().includes('/auditLogs/signIns?')) requestedLists.push(request.url())
+  })
+  await page.goto(`${serverUrl}/?range=1m`)
+  await page.waitForFunction(gridRowCount, undefined, { timeout: 60_000 })
+
+  log(`scrolling to the end until ${TARGET_ROWS} rows are loaded (budget ${LOAD_BUDGET_MS / 1000} s)`)
+  const loadStarted = performance.now()
+  let rows = await page.evaluate(gridRowCount)
+  let stalled = false
+  while (rows < TARGET_ROWS && performance.now() - loadStarted < LOAD_BUDGET_MS && errors.length === 0) {
+    await page.evaluate(() => {
+      const grid = document.querySelector('[role="grid"]')
+      const scroller = grid.closest('[data-grid-scroller]') ?? grid.parentElement
+      scroller.scrollTop = scroller.scrollHeight
+    })
+    try {
+      await page.waitForFunction(
+        (previous) => {
+          const grid = document.querySelector('[role="grid"]')
+          return Number(grid.getAttribute('aria-rowcount')) - 1 > previous
+        },
+        rows,
+        { timeout: PAGE_WAIT_MS },
+      )
+    } catch (error) {
+      if (error?.name !== 'TimeoutError') throw error
+      stalled = true
+      break
+    }
+    rows = await page.evaluate(gridRowCount)
+  }
+  const seconds = (performance.now() - loadStarted) / 1000
+  const why =
+    errors.length > 0
+      ? errors.join('; ')
+      : stalled
+        ? `no new rows for ${PAGE_WAIT_MS / 1000} s`
+        : 'time budget'
+  return { page, rows, seconds, requestedLists, errors, why }
+}
+
 export async function run({ emit, log }) {
   const app = await buildE2eApp()
   const server = await startPreview({ outDir: app.outDir, mode: 'e2e' })
   let browser
   try {
-    browser = await launchChromium(['--disable-gpu-vsync', '--disable-frame-rate-limit'])
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
-    const page = await context.newPage()
-    const errors = []
-    page.on('pageerror', (error) => errors.push(error.message))
-    page.on('crash', () => errors.push('the page crashed'))
-    await page.addInitScript(largerListPages)
-    const requestedLists = []
-    page.on('request', (request) => {
-      if (request.url().includes('/auditLogs/signIns?')) requestedLists.push(request.url())
-    })
-    await page.goto(`${server.url}/?range=1m`)
-    await page.waitForFunction(gridRowCount, undefined, { timeout: 60_000 })
-
-    log(`scrolling to the end until ${TARGET_ROWS} rows are loaded (budget ${LOAD_BUDGET_MS / 1000} s)`)
-    const loadStarted = performance.now()
-    let rows = await page.evaluate(gridRowCount)
-    let stalled = false
-    while (rows < TARGET_ROWS && performance.now() - loadStarted < LOAD_BUDGET_MS && errors.length === 0) {
-      await page.evaluate(() => {
-        const grid = document.querySelector('[role="grid"]')
-        const scroller = grid.closest('[data-grid-scroller]') ?? grid.parentElement
-        scroller.scrollTop = scroller.scrollHeight
-      })
-      try {
-        await page.waitForFunction(
-          (previous) => {
-            const grid = document.querySelector('[role="grid"]')
-            return Number(grid.getAttribute('aria-rowcount')) - 1 > previous
-          },
-          rows,
-          { timeout: PAGE_WAIT_MS },
-        )
-      } catch (error) {
-        if (error?.name !== 'TimeoutError') throw error
-        stalled = true
-        break
-      }
-      rows = await page.evaluate(gridRowCount)
-    }
-    const loadSeconds = (performance.now() - loadStarted) / 1000
-    const pagesFetched = requestedLists.length
+    // The load is timed in a browser as users run it: frames at the display's rate. With the frame-rate limit
+    // off (needed below to see what a frame costs), the page drew frames nobody sees the whole time it loaded,
+    // and Playwright's rAF polling ran at ~335 Hz: together they took ~1/3 of the main thread (trace,
+    // 10 pages: 1.3 s of Commit, style, pre-paint, paint and rAF callbacks in 4.0 s).
+    browser = await launchChromium()
+    const timed = await loadByScrolling(
+      await browser.newContext({ viewport: { width: 1400, height: 900 } }),
+      server.url,
+      log,
+    )
+    const { rows, requestedLists } = timed
     const reached = rows >= TARGET_ROWS
-    const why =
-      errors.length > 0
-        ? errors.join('; ')
-        : stalled
-          ? `no new rows for ${PAGE_WAIT_MS / 1000} s`
-          : 'time budget'
     emit({
       name: 'grid.rowsLoaded',
       value: rows,
       unit: 'rows',
       target: `>= ${TARGET_ROWS}`,
       met: reached,
-      note: reached ? `loaded by scrolling to the end, pages of 1000` : `stopped: ${why}`,
+      note: reached ? `loaded by scrolling to the end, pages of 1000` : `stopped: ${timed.why}`,
     })
+    const pagesFetched = requestedLists.length
     // The same 100 pages served by the fake over HTTP in Node: the floor for loading them in the page.
     const fakeSeconds = await fakeServesSamePages(requestedLists[0], pagesFetched)
     emit({
       name: 'grid.loadTime',
-      value: loadSeconds,
+      value: timed.seconds,
       unit: 's',
       baseline: fakeSeconds,
-      ratio: loadSeconds / fakeSeconds,
+      ratio: timed.seconds / fakeSeconds,
       target: `<= ${LOAD_MAX_RATIO}x the fake serving the same pages in Node`,
-      met: reached && loadSeconds / fakeSeconds <= LOAD_MAX_RATIO,
-      note: `scroll-to-end until ${rows} rows (${pagesFetched} pages); baseline = node fetch of the same ${pagesFetched} pages from mocks/serve.mjs at loopback`,
+      met: reached && timed.seconds / fakeSeconds <= LOAD_MAX_RATIO,
+      note: `scroll-to-end until ${rows} rows (${pagesFetched} pages), frames at the display's rate; baseline = node fetch of the same ${pagesFetched} pages from mocks/serve.mjs at loopback`,
     })
-    if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`)
+    if (timed.errors.length > 0) throw new Error(`page errors: ${timed.errors.join('; ')}`)
+    await browser.close()
+
+    // Frame times: vsync and the frame-rate limit off, so a rAF delta is the real cost of a frame. The rows are
+    // loaded again in this browser (not timed).
+    browser = await launchChromium(['--disable-gpu-vsync', '--disable-frame-rate-limit'])
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+    const { page, ...loaded } = await loadByScrolling(context, server.url, log)
+    if (loaded.errors.length > 0) throw new Error(`page errors: ${loaded.errors.join('; ')}`)
+    if (loaded.rows < TARGET_ROWS)
+      throw new Error(`the second load stopped at ${loaded.rows} rows: ${loaded.why}`)
+    emit({
+      name: 'grid.loadTime.framesUnlimited',
+      value: loaded.seconds,
+      unit: 's',
+      baseline: fakeSeconds,
+      ratio: loaded.seconds / fakeSeconds,
+      note: 'the same load with vsync and the frame-rate limit off (how grid.loadTime was measured before 2026-12-07); not a user’s setting',
+    })
 
     // Baseline: a static (not virtualised) 3,000-row list with the grid's row height, scrolled the same way.
     const staticPage = await context.newPage()
@@ -145,7 +182,7 @@ export async function run({ emit, log }) {
         target: `<= ${SCROLL_MAX_RATIO}x the static list`,
         met: p95 / floorP95 <= SCROLL_MAX_RATIO,
         samples: grid.result.length,
-        note: `${note}; over ${rows} rows; trace: ${perHundredFrames(grid.summary, frames)} (static list: ${perHundredFrames(floor.summary, frames)})`,
+        note: `${note}; over ${loaded.rows} rows; trace: ${perHundredFrames(grid.summary, frames)} (static list: ${perHundredFrames(floor.summary, frames)})`,
       })
     }
     await staticPage.close()
