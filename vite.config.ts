@@ -4,15 +4,14 @@ import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { builtFileName, contentSecurityPolicyPlugin } from './vite-plugins/csp.ts'
 
-/** The chunks main.tsx imports dynamically on every visit: the app, and the mock engine's msw client. */
+/** The chunk main.tsx imports dynamically on every visit: the app. */
 const APP_ENTRY = '/src/app/start-app.tsx'
-const MSW_BRIDGE_ENTRY = '/mocks/browser.ts'
 
 /**
- * main.tsx is a tiny first script that imports the app and msw's client dynamically, so that both start (and the
- * fake's engine worker with them) before the app's large chunk is parsed (issue #16). The browser should fetch them
- * at once, in parallel with main.tsx, instead of after it ran: index.html links them as modulepreloads. The build
- * fails if main.tsx or msw's client came to import the app's chunk: they would then wait for it again.
+ * main.tsx is a tiny first script that imports the app dynamically, so that the fake's engine worker and its
+ * transport start before the app's large chunk is parsed (issue #16). The browser should fetch that chunk at once,
+ * in parallel with main.tsx, instead of after it ran: index.html links it as a modulepreload. The build fails if
+ * main.tsx came to import the app's chunk: it would then wait for it again.
  */
 function preloadEagerChunksPlugin(): Plugin {
   let base = '/'
@@ -35,17 +34,16 @@ function preloadEagerChunksPlugin(): Plugin {
           return chunk
         }
         const app = holding(APP_ENTRY)
-        const bridge = holding(MSW_BRIDGE_ENTRY)
-        for (const early of [...chunks.filter((chunk) => chunk.isEntry), bridge]) {
+        for (const early of chunks.filter((chunk) => chunk.isEntry)) {
           if (early.imports.includes(app.fileName)) {
             throw new Error(
               `preload-eager-chunks: ${early.fileName} imports the app's chunk ${app.fileName}, so it would wait for it; ` +
-                "keep what main.tsx and mocks/browser.ts import out of start-app.tsx's static imports (vite.config.ts)",
+                "keep what main.tsx imports out of start-app.tsx's static imports (vite.config.ts)",
             )
           }
         }
         // Files the page already loads (the entry and its preloads) are not linked twice.
-        const files = new Set([bridge.fileName, ...bridge.imports, app.fileName, ...app.imports])
+        const files = new Set([app.fileName, ...app.imports])
         return [...files]
           .filter((fileName) => !html.includes(fileName))
           .map((fileName) => ({
@@ -89,12 +87,16 @@ export default defineConfig(({ mode }) => ({
           // Issue #16: everything the app statically needs before its first rows goes in one chunk: start-app.tsx
           // and its static imports (a group takes its modules' dependencies along). Left to itself, Rolldown split
           // it into ~60 files shared with the on-demand chunks, and gzip, compressing each file alone, lost ~24 kB
-          // to the repeated headers, import lists and unshared dictionaries. main.tsx and msw's client stay out of
-          // it: they must run before this chunk is parsed (main.tsx says why).
+          // to the repeated headers, import lists and unshared dictionaries. main.tsx and the mock tenant's transport
+          // stay out of it: they must run before this chunk is parsed (main.tsx says why).
           groups: [
             // What main.tsx shares with the app (Vite's dynamic-import helper, the tab views' loaders and the tab
-            // list they read): in the first-screen chunk it would make main.tsx wait for that whole chunk.
-            { name: 'boot', test: /vite\/preload-helper|[\\/]view-chunks\.ts$/, priority: 2 },
+            // list they read, the mock scenarios): in the first-screen chunk it would make main.tsx wait for it.
+            {
+              name: 'boot',
+              test: /vite\/preload-helper|[\\/]view-chunks\.ts$|[\\/]mocks[\\/](scenarios|graph-url)\.ts$/,
+              priority: 2,
+            },
             { name: 'first-screen', test: /[\\/]src[\\/]app[\\/]start-app\.tsx$/, priority: 1 },
           ],
         },

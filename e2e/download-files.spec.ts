@@ -2,11 +2,12 @@
  * Downloads end to end (issues #5, #13, downloads.md): each tab × format through the toolbar's Download
  * menu, the real file streamed into the Origin Private File System and handed to the browser as a normal
  * download (no save picker: Playwright's `download` event receives it), parsed, and compared with the API's
- * answer for the same query — paged straight through the fake Graph from the page (the MSW worker answers).
+ * answer for the same query — paged straight through the in-page fake Graph (e2e/mock-graph.ts).
  */
 import { readFile } from 'node:fs/promises'
 import Papa from 'papaparse'
 import type { Page } from '@playwright/test'
+import { mockGraphExchanges, waitForMockGraphAnswer, type MockGraphWindow } from './mock-graph.ts'
 import type { BetaSignIn } from '../contract/sign-in.ts'
 import {
   AUTH_DETAILS_HEADER,
@@ -121,7 +122,22 @@ const CASES: FileCase[] = [
 ]
 
 const paneTitle = (format: Format) => `Download Sign-ins in ${format.toUpperCase()} format`
-const isListRequest = (url: string) => /\/auditLogs\/signIns\?/i.test(url)
+const LIST_REQUEST = /\/auditLogs\/signIns\?/i
+const isListRequest = (url: string) => LIST_REQUEST.test(url)
+
+/** The list requests' refusals and failures among the fake's exchanges after the first `since`. */
+async function listFaults(page: Page, since: number) {
+  const answers = (await mockGraphExchanges(page))
+    .slice(since)
+    .filter((exchange) => isListRequest(exchange.url))
+  const count = (matches: (status: number | string) => boolean) =>
+    answers.filter((exchange) => matches(exchange.status)).length
+  return {
+    throttled: count((status) => status === 429),
+    server: count((status) => typeof status === 'number' && status >= 500),
+    dropped: count((status) => status === 'failed'),
+  }
+}
 
 /** The private files of downloads in the Origin Private File System ('download-<id>/<name>'). */
 function privateDownloadFiles(page: Page): Promise<string[]> {
@@ -154,17 +170,16 @@ async function openPane(page: Page, format: Format) {
 async function saveFile(page: Page, format: Format, index: number) {
   const pane = await openPane(page, format)
   const fileName = await pane.getByRole('textbox', { name: 'File Name' }).nth(index).inputValue()
-  const requests: string[] = []
-  const onRequest = (request: { url(): string }) => {
-    if (isListRequest(request.url())) requests.push(request.url())
-  }
-  page.on('request', onRequest)
+  const before = (await mockGraphExchanges(page)).length
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: 90_000 }),
     pane.getByRole('button', { name: 'Download', exact: true }).nth(index).click(),
   ])
   const text = await readFile(await download.path(), 'utf8')
-  page.off('request', onRequest)
+  const requests = (await mockGraphExchanges(page))
+    .slice(before)
+    .map((exchange) => exchange.url)
+    .filter(isListRequest)
   await expect(pane.getByText(/^Downloaded$/).first()).toBeVisible()
   // It came through the browser's private storage (kept until the browser has surely read it), not memory.
   expect(await privateDownloadFiles(page)).toContainEqual(expect.stringMatching(new RegExp(`/${fileName}$`)))
@@ -180,7 +195,7 @@ async function pagedRecords(page: Page, firstUrl: string): Promise<BetaSignIn[]>
     let next: string | null = start
     while (next) {
       // Same headers as the app's client; Prefer decides how evolvable enum members come back (graph-api.md §2.5).
-      const response: Response = await fetch(next, {
+      const response: Response = await (window as unknown as MockGraphWindow).studioMockGraph.fetch(next, {
         headers: { Authorization: 'Bearer mock-tenant-token', Prefer: 'include-unknown-enum-members' },
       })
       if (!response.ok) throw new Error(`${response.status} for ${next}`)
@@ -251,9 +266,9 @@ test('the file follows the grid: same $filter, server-side and client-side pills
   logs,
   page,
 }) => {
-  const gridRequest = page.waitForRequest((request) => isListRequest(request.url()))
   await logs.open('?tab=interactive&range=7d&user.conditionalAccess=notApplied&user.status=Failure')
-  const gridFilter = new URL((await gridRequest).url()).searchParams.get('$filter')
+  const gridRequest = await waitForMockGraphAnswer(page, LIST_REQUEST)
+  const gridFilter = new URL(gridRequest.url).searchParams.get('$filter')
   const saved = await saveFile(page, 'csv', 0)
   const downloadFilter = new URL(saved.firstRequest).searchParams.get('$filter') ?? ''
   // Same pills as the grid's request (the date window is checked in the next test).
@@ -272,9 +287,9 @@ test('the file follows the grid: same $filter, server-side and client-side pills
 })
 
 test("the file covers the grid's date window (the page's now, not the pane's)", async ({ logs, page }) => {
-  const gridRequest = page.waitForRequest((request) => isListRequest(request.url()))
   await logs.open('?tab=interactive&range=7d')
-  const gridFilter = new URL((await gridRequest).url()).searchParams.get('$filter')
+  const gridRequest = await waitForMockGraphAnswer(page, LIST_REQUEST)
+  const gridFilter = new URL(gridRequest.url).searchParams.get('$filter')
   const saved = await saveFile(page, 'csv', 0)
   expect(new URL(saved.firstRequest).searchParams.get('$filter')).toBe(gridFilter)
 })
@@ -283,72 +298,65 @@ async function setScenario(page: Page, name: string) {
   await page.getByRole('combobox', { name: 'Mock scenario' }).selectOption(name)
 }
 
-// The shared fixture fails on any console error; a faulty Graph makes Chromium log each 429/503/504
-// ("Failed to load resource"), which is the point of this test. Everything else still fails it.
-/** Opens a month of non-interactive sign-ins and saves a clean JSON file to compare faulty runs with. */
+/**
+ * Opens a month of non-interactive sign-ins and saves a clean JSON file to compare faulty runs with. The fake's
+ * refusals never reach the network (e2e/mock-graph.ts), so no console error is expected at all, faults included.
+ */
 async function cleanFileWithFaultWatch(page: Page) {
   const unexpected: string[] = []
   page.on('console', (message) => {
-    const text = message.text()
-    if (
-      message.type() === 'error' &&
-      !/Failed to load resource: .*status of (429|503|504)|net::ERR_FAILED/.test(text)
-    ) {
-      unexpected.push(text)
-    }
+    if (message.type() === 'error') unexpected.push(message.text())
   })
   page.on('pageerror', (error) => unexpected.push(error.message))
-  const faults = { throttled: 0, server: 0, dropped: 0 }
-  page.on('response', (response) => {
-    if (!isListRequest(response.url())) return
-    if (response.status() === 429) faults.throttled += 1
-    if (response.status() >= 500) faults.server += 1
-  })
-  page.on('requestfailed', (request) => {
-    if (isListRequest(request.url())) faults.dropped += 1
-  })
   const logs = new SignInLogsPage(page)
   // A month of non-interactive sign-ins spans several 1,000-record pages: enough requests to be throttled.
   await logs.open('?tab=non-interactive&range=1m')
   const clean = await saveFile(page, 'json', 1)
   const cleanRecords = await pagedRecords(page, clean.firstRequest)
   expect((JSON.parse(clean.text) as BetaSignIn[]).map((r) => r.id)).toEqual(cleanRecords.map((r) => r.id))
-  return { clean, faults, unexpected }
+  return { clean, unexpected }
 }
 
 test('a throttled Graph still produces exactly the same file, each page refused at most once', async ({
   page,
 }) => {
   test.setTimeout(240_000)
-  const { clean, faults, unexpected } = await cleanFileWithFaultWatch(page)
+  const { clean, unexpected } = await cleanFileWithFaultWatch(page)
   await setScenario(page, 'throttle')
   // Spend the fake's budget (5 requests / 10 s, graph-api.md §4.3) first, so the downloads start on a refusing
   // Graph whatever the machine's speed; waiting on timing alone made this test flaky.
   const spent = await page.evaluate(async () => {
     const statuses: number[] = []
     for (let i = 0; i < 6; i += 1) {
-      const response = await fetch('https://graph.microsoft.com/beta/auditLogs/signIns?$top=1', {
-        headers: { Authorization: 'Bearer mock-tenant-token' },
-      })
+      const { studioMockGraph } = window as unknown as MockGraphWindow
+      const response = await studioMockGraph.fetch(
+        'https://graph.microsoft.com/beta/auditLogs/signIns?$top=1',
+        {
+          headers: { Authorization: 'Bearer mock-tenant-token' },
+        },
+      )
       statuses.push(response.status)
     }
     return statuses
   })
   expect(spent).toContain(429)
-  faults.throttled = 0 // only the downloads' own refusals count below
+  // Only the downloads' own refusals count below.
+  const since = (await mockGraphExchanges(page)).length
   for (let run = 0; run < 2; run += 1) expect((await saveFile(page, 'json', 1)).text).toBe(clean.text)
   // The page's requests share one scheduler (src/lib/scheduler) that keeps to the budget from the first 429 on,
   // so the two downloads' many pages are refused at most once each, however long they page.
-  expect(faults.throttled).toBeLessThanOrEqual(2)
+  expect((await listFaults(page, since)).throttled).toBeLessThanOrEqual(2)
   await setScenario(page, 'none')
   expect(unexpected).toEqual([])
 })
 
 test('a flaky Graph (5xx, dropped connections) still produces exactly the same file', async ({ page }) => {
   test.setTimeout(240_000)
-  const { clean, faults, unexpected } = await cleanFileWithFaultWatch(page)
+  const { clean, unexpected } = await cleanFileWithFaultWatch(page)
   await setScenario(page, 'flaky')
+  const since = (await mockGraphExchanges(page)).length
   for (let run = 0; run < 4; run += 1) expect((await saveFile(page, 'json', 1)).text).toBe(clean.text)
+  const faults = await listFaults(page, since)
   expect(faults.server + faults.dropped).toBeGreaterThan(0)
   await setScenario(page, 'none')
   expect(unexpected).toEqual([])
@@ -369,10 +377,22 @@ test('Cancel stops the download, saves nothing and deletes the partial private f
   await pane.getByRole('button', { name: 'Cancel' }).click()
   await expect(pane.getByText('No file was saved.')).toBeVisible()
   expect(await privateDownloadFiles(page)).toEqual([])
-  const afterCancel = page
-    .waitForRequest((request) => isListRequest(request.url()), { timeout: 2000 })
-    .catch(() => null)
-  expect(await afterCancel).toBeNull()
+  // Nothing more is asked for: no list request within 2 s of the cancel.
+  const seen = (await mockGraphExchanges(page)).length
+  const afterCancel = await page
+    .waitForFunction(
+      (since) =>
+        (window as unknown as MockGraphWindow).studioMockGraph.exchanges
+          .slice(since)
+          .some((exchange) => /\/auditLogs\/signIns\?/i.test(exchange.url)),
+      seen,
+      { timeout: 2000 },
+    )
+    .then(
+      () => 'asked again',
+      () => null,
+    )
+  expect(afterCancel).toBeNull()
   expect(downloads).toBe(0)
   await pane.getByRole('button', { name: 'Close' }).click()
   await setScenario(page, 'none')

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures.ts'
+import type { MockGraphWindow } from './mock-graph.ts'
 
 /**
  * Issue #11: every filter works on the grouped tabs. For each filter, the fake Graph's own `/signIns`
@@ -44,7 +45,10 @@ async function graphSignIns(page: Page, filter: string): Promise<SignIn[]> {
     let url: string | null =
       `https://graph.microsoft.com/beta/auditLogs/signIns?$top=1000&$filter=${encodeURIComponent(filterText)}`
     while (url) {
-      const response: Response = await fetch(url, { headers: { Authorization: 'Bearer mock-tenant-token' } })
+      const { studioMockGraph } = window as unknown as MockGraphWindow
+      const response: Response = await studioMockGraph.fetch(url, {
+        headers: { Authorization: 'Bearer mock-tenant-token' },
+      })
       const body = (await response.json()) as { value: SignIn[]; '@odata.nextLink'?: string }
       all.push(...body.value)
       url = body['@odata.nextLink'] ?? null
@@ -147,7 +151,6 @@ for (const c of cases) {
     const { label, eventType, prefix } = tabs[c.tab]
     const [from, to] = windows[c.range]
     await logs.open()
-    // The in-page fake answers once the first rows are in (its service worker is then in control).
     await expect(logs.rows(logs.grid).first()).toBeVisible()
     const scope = `signInEventTypes/any(t: t eq '${eventType}') and createdDateTime ge ${from} and createdDateTime lt ${to}`
     const all = await graphSignIns(page, scope)

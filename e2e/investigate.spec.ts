@@ -5,6 +5,7 @@
 import type { Page } from '@playwright/test'
 import type { BetaSignIn } from '../contract/sign-in.ts'
 import { expect, test } from './fixtures.ts'
+import type { MockGraphWindow } from './mock-graph.ts'
 
 const NOW = Date.parse('2026-11-30T12:00:00Z')
 const SIGN_INS = 'https://graph.microsoft.com/beta/auditLogs/signIns'
@@ -31,7 +32,10 @@ async function apiRecords(page: Page, filter: string): Promise<BetaSignIn[]> {
     const records: unknown[] = []
     let next: string | null = start
     while (next) {
-      const response: Response = await fetch(next, { headers: { Authorization: 'Bearer mock-tenant-token' } })
+      const { studioMockGraph } = window as unknown as MockGraphWindow
+      const response: Response = await studioMockGraph.fetch(next, {
+        headers: { Authorization: 'Bearer mock-tenant-token' },
+      })
       if (!response.ok) throw new Error(`${response.status} for ${next}`)
       const body = (await response.json()) as { value: unknown[]; '@odata.nextLink'?: string }
       records.push(...body.value)
@@ -92,7 +96,6 @@ for (const theme of ['Light', 'Dark'] as const) {
     await page.setViewportSize({ width: 1440, height: 900 })
     await logs.open()
     if (theme === 'Dark') await logs.setTheme('Dark')
-    // Rows on screen: the fake's service worker answers the page, so the API can be asked from it too.
     await expect(logs.rows().first()).toBeVisible()
     const range = await windowWithAllFourTypes(page)
     await logs.tab('All sign-ins').click()

@@ -5,8 +5,9 @@
  */
 import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
+import { mockGraphExchanges, waitForMockGraphAnswer } from './mock-graph.ts'
 
-const isSummaryRequest = (url: string) => /getSummarized\w+\(/i.test(url)
+const SUMMARY_REQUEST = /getSummarized\w+\(/i
 
 test('Refresh reloads the data and keeps the expanded group with its sign-ins', async ({ logs, page }) => {
   await logs.open('?tab=service-principal')
@@ -19,12 +20,13 @@ test('Refresh reloads the data and keeps the expanded group with its sign-ins', 
   const children = tree.locator('tbody tr[aria-level="2"]')
   await expect(children.first()).toBeVisible()
 
-  const reload = page.waitForResponse((response) => isSummaryRequest(response.url()))
+  const seen = (await mockGraphExchanges(page)).length
   await page
     .getByRole('toolbar', { name: 'Sign-in logs commands' })
     .getByRole('button', { name: 'Refresh' })
     .click()
-  expect((await reload).ok()).toBe(true)
+  const reload = await waitForMockGraphAnswer(page, SUMMARY_REQUEST, { seen })
+  expect(reload.status).toBe(200)
 
   const sameGroup = tree.locator(`tbody tr[data-row-id="${groupId}"]`)
   await expect(sameGroup).toHaveAttribute('aria-expanded', 'true')

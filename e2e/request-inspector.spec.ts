@@ -1,7 +1,8 @@
-import type { Page, Request } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures.ts'
+import { mockGraphExchanges, type MockGraphExchange } from './mock-graph.ts'
 
-/** One Graph call as the browser saw it (in mock mode MSW's service worker answers; page.on still sees it). */
+/** One Graph call as the fake Graph received it (mock mode: the in-page fake's own list, e2e/mock-graph.ts). */
 interface SeenRequest {
   status: string
   path: string
@@ -15,27 +16,15 @@ function normalizeFilter(filter: string | null): string | null {
     : filter.replace(/\(\s+/g, '(').replace(/\s+\)/g, ')').replace(/\s+/g, ' ').trim()
 }
 
-function graphRequestsOf(page: Page): { seen: SeenRequest[]; authorizations: Set<string> } {
-  const seen: SeenRequest[] = []
-  const authorizations = new Set<string>()
-  const isGraph = (request: Request) => /^https:\/\/graph\.microsoft\.com\/(beta|v1\.0)\//.test(request.url())
-  page.on('request', (request) => {
-    if (isGraph(request)) authorizations.add(request.headers()['authorization'] ?? '')
-  })
-  const record = (request: Request, status: string) => {
-    if (!isGraph(request)) return
-    // Decoded once, as the inspector decodes it (URLSearchParams would read a '+' as a space).
-    const [path, query = ''] = request.url().replace('https://graph.microsoft.com', '').split('?')
-    const raw = query.split('&').find((pair) => pair.startsWith('$filter='))
-    seen.push({
-      status,
-      path: decodeURIComponent(path!),
-      filter: normalizeFilter(raw ? decodeURIComponent(raw.slice('$filter='.length)) : null),
-    })
+function seenRequest(exchange: MockGraphExchange): SeenRequest {
+  // Decoded once, as the inspector decodes it (URLSearchParams would read a '+' as a space).
+  const [path, query = ''] = exchange.url.replace('https://graph.microsoft.com', '').split('?')
+  const raw = query.split('&').find((pair) => pair.startsWith('$filter='))
+  return {
+    status: String(exchange.status),
+    path: decodeURIComponent(path!),
+    filter: normalizeFilter(raw ? decodeURIComponent(raw.slice('$filter='.length)) : null),
   }
-  page.on('response', (response) => record(response.request(), String(response.status())))
-  page.on('requestfailed', (request) => record(request, 'failed'))
-  return { seen, authorizations }
 }
 
 async function inspectorEntries(page: Page): Promise<SeenRequest[]> {
@@ -54,13 +43,12 @@ async function inspectorEntries(page: Page): Promise<SeenRequest[]> {
 
 const byText = (a: SeenRequest, b: SeenRequest) => JSON.stringify(a).localeCompare(JSON.stringify(b))
 
-test('the inspector lists the same Graph requests the browser made, copies curl without the token, axe clean in both themes', async ({
+test('the inspector lists the same Graph requests the fake Graph received, copies curl without the token, axe clean in both themes', async ({
   logs,
   page,
   context,
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
-  const browser = graphRequestsOf(page)
   await logs.open()
   await expect(logs.rows(logs.grid).first()).toBeVisible()
   // A filter pill makes the $filter an and-chain, so the layout has something to lay out.
@@ -71,14 +59,16 @@ test('the inspector lists the same Graph requests the browser made, copies curl 
   await opener.click()
   const pane = page.getByRole('dialog', { name: 'Request inspector' })
   await expect(pane).toBeVisible()
-  // Newest first in the pane, in answer order in the browser: compare as sets of (status, path, filter), once
+  // Newest first in the pane, in asking order in the fake: compare as sets of (status, path, filter), once
   // nothing is in flight any more.
+  let received: MockGraphExchange[] = []
   await expect(async () => {
+    received = await mockGraphExchanges(page)
     const shown = await inspectorEntries(page)
     expect(shown.length).toBeGreaterThan(0)
-    expect([...shown].sort(byText)).toEqual([...browser.seen].sort(byText))
+    expect([...shown].sort(byText)).toEqual(received.map(seenRequest).sort(byText))
   }).toPass({ timeout: 30_000 })
-  const filters = browser.seen.map((request) => request.filter ?? '')
+  const filters = received.map((exchange) => seenRequest(exchange).filter ?? '')
   expect(filters.some((filter) => filter.includes('status/errorCode eq 0') && / and /.test(filter))).toBe(
     true,
   )
@@ -86,8 +76,10 @@ test('the inspector lists the same Graph requests the browser made, copies curl 
   const newestFilter = await pane.getByLabel('Query parameter $filter', { exact: true }).first().textContent()
   expect(newestFilter).toMatch(/\nand /)
 
-  // The browser did send a token; the copy carries $TOKEN instead.
-  const tokens = [...browser.authorizations].map((header) => header.replace(/^Bearer /, ''))
+  // The page did send a token; the copy carries $TOKEN instead.
+  const tokens = [
+    ...new Set(received.map((exchange) => (exchange.authorization ?? '').replace(/^Bearer /, ''))),
+  ]
   expect(tokens.length).toBeGreaterThan(0)
   await pane.getByRole('button', { name: 'Copy as curl' }).first().click()
   const curl = await page.evaluate(() => navigator.clipboard.readText())

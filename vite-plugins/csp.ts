@@ -21,7 +21,7 @@
  *   scripts. 'wasm-unsafe-eval' lets the file engine (DuckDB-WASM, issue #14) compile its WebAssembly from our origin.
  * - style-src 'self' 'unsafe-inline': Fluent UI's CSS-in-JS (Griffel) inserts <style> elements at run time, and a
  *   static page cannot hand out a per-response nonce. Styles cannot run script, so this is the accepted cost.
- * - connect-src: our origin (the mock service worker, assets), Microsoft Graph, and login.microsoftonline.com
+ * - connect-src: our origin (assets), Microsoft Graph, and login.microsoftonline.com
  *   (MSAL's metadata and token endpoints), plus the Graph base URL's origin when one is set at build time
  *   (VITE_GRAPH_BASE_URL), e.g. the standalone fake on http://127.0.0.1:4010. The e2e build and the dev server also
  *   allow loopback on any port (the standalone fake on a free port). Any other base URL typed into Settings is
@@ -31,7 +31,7 @@
  * - frame-ancestors 'self' (header only; a <meta> cannot carry it): no other site may frame the app. Not 'none',
  *   because that same hidden MSAL iframe loads our origin inside our own page; 'none' would block it and break
  *   silent renewal. The app itself also refuses to start inside any frame (src/app/refuse-framing.ts).
- * - worker-src 'self': the MSW service worker and the fake Graph's engine worker (mock tenant mode, mocks/engine.ts),
+ * - worker-src 'self': the fake Graph's engine worker (mock tenant mode, mocks/engine.ts),
  *   and the file engine's workers (ours and DuckDB's, both from our origin; no blob: workers).
  */
 import { randomBytes } from 'node:crypto'

@@ -96,7 +96,6 @@ export const STARTUP_CATEGORIES = [
 const THREADS = {
   main: 'CrRendererMain',
   engineWorker: 'DedicatedWorker thread',
-  serviceWorker: 'ServiceWorker thread',
 }
 
 /**

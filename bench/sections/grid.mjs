@@ -26,14 +26,22 @@ const DOM_ROW_BOUND = 100
 const LOAD_BUDGET_MS = 400_000
 const PAGE_WAIT_MS = 20_000
 
-/** In the page, before its scripts: list pages of 1000 instead of 200 (Graph's maximum, graph-api.md §2.1). */
+/**
+ * In the page, before its scripts: list pages of 1000 instead of 200 (Graph's maximum, graph-api.md §2.1). The
+ * mock tenant's requests reach the fake's engine worker as messages (mocks/browser.ts), so the URL is raised there.
+ */
 function largerListPages() {
-  const originalFetch = window.fetch.bind(window)
-  window.fetch = (input, init) => {
-    if (typeof input === 'string' && input.includes('/auditLogs/signIns?') && input.includes('$top=200')) {
-      return originalFetch(input.replace('$top=200', '$top=1000'), init)
-    }
-    return originalFetch(input, init)
+  const post = Worker.prototype.postMessage
+  Worker.prototype.postMessage = function postWithLargerPages(message, ...rest) {
+    const raise =
+      message?.type === 'request' &&
+      message.url.includes('/auditLogs/signIns?') &&
+      message.url.includes('$top=200')
+    return post.call(
+      this,
+      raise ? { ...message, url: message.url.replace('$top=200', '$top=1000') } : message,
+      ...rest,
+    )
   }
 }
 
@@ -52,10 +60,6 @@ async function loadByScrolling(context, serverUrl, log) {
   page.on('pageerror', (error) => errors.push(error.message))
   page.on('crash', () => errors.push('the page crashed'))
   await page.addInitScript(largerListPages)
-  const requestedLists = []
-  page.on('request', (request) => {
-    if (request.url().includes('/auditLogs/signIns?')) requestedLists.push(request.url())
-  })
   await page.goto(`${serverUrl}/?range=1m`)
   await page.waitForFunction(gridRowCount, undefined, { timeout: 60_000 })
 
@@ -86,6 +90,12 @@ async function loadByScrolling(context, serverUrl, log) {
     rows = await page.evaluate(gridRowCount)
   }
   const seconds = (performance.now() - loadStarted) / 1000
+  // What the page asked the in-page fake (e2e builds list it: mocks/browser.ts, exposeMockGraph).
+  const requestedLists = await page.evaluate(() =>
+    window.studioMockGraph.exchanges
+      .map((exchange) => exchange.url)
+      .filter((url) => url.includes('/auditLogs/signIns?')),
+  )
   const why =
     errors.length > 0
       ? errors.join('; ')

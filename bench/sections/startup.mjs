@@ -3,8 +3,8 @@
  * `tr[data-row-id]` in the grid/treegrid, seen by a MutationObserver installed before any page script), for
  * the production-like mock-mode build (`vite build --mode e2e`, bench tenant: default size, ≥ 1 M sign-ins,
  * served by `vite preview`), next to a blank Vite + React page built the same way that renders one grid row.
- * Every visit is a first visit (fresh browser context: no cache, no service worker yet), plus a second visit
- * of the interactive tab in the same context (service worker registered, HTTP cache warm). Interleaved, medians.
+ * Every visit is a first visit (fresh browser context: no cache), plus a second visit of the interactive tab in
+ * the same context (HTTP cache warm). Interleaved, medians.
  *
  * Real Graph mode (issue #16): the same build switched to "Microsoft Graph" with a pasted token, against the
  * standalone fake over HTTP at loopback. A pasted token lives in memory only, so no navigation can start with
@@ -47,8 +47,8 @@ async function visit(page, url) {
   await page.goto(url, { waitUntil: 'commit' })
   await page.waitForFunction(() => window.benchFirstDataRowAt, undefined, { timeout: 60_000 })
   return page.evaluate(() => {
-    // The app's own performance marks (src/app/main.tsx, mocks/engine.ts, mocks/browser.ts) and when the page's
-    // first Graph response arrived: where the time between the shell and the first row goes.
+    // The app's own performance marks (src/app/main.tsx, mocks/engine.ts, mocks/browser.ts) and, in Graph mode,
+    // when the page's first Graph response arrived: where the time between the shell and the first row goes.
     const steps = Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]))
     const graph = performance
       .getEntriesByType('resource')
@@ -61,13 +61,11 @@ async function visit(page, url) {
 /** The steps of start-up in the order they usually happen, with the words the note uses for them. */
 const STEPS = [
   ['mock-engine:worker-created', 'engine worker created'],
-  ['mock-bridge:evaluated', "msw's client run"],
   ['app:chunk-evaluated', "app's chunk run"],
   ['mock-engine:script-evaluated', "engine worker's script run"],
   ['mock-engine:tenant-built', 'tenant built'],
-  ['mock-bridge:service-worker-ready', 'service worker ready'],
   ['heading', 'shell heading'],
-  ['mock-bridge:first-request', 'first request reaches the bridge'],
+  ['mock-bridge:first-request', 'first request reaches the transport'],
   ['mock-bridge:first-answer', 'engine answers it'],
   ['page:first-graph-response', 'page has the response'],
   ['row', 'first row'],
@@ -105,7 +103,7 @@ export async function measureFirstDataRow(browser, url, { secondVisit = false } 
 }
 
 /**
- * One traced first visit: where the main thread, the engine worker and the service worker spent the time up to
+ * One traced first visit: where the main thread and the engine worker spent the time up to
  * the first row. What the main thread did not spend is waiting (a download, a compile on another thread, the
  * request's round trip), which says what a further gain has to come from.
  */
@@ -240,7 +238,7 @@ export async function run({ emit, log, reps }) {
         met: value / baseline <= MAX_RATIO,
         samples: samples[tab].length,
         // The heading is the shell with no data: what the first row costs beyond it is the data path.
-        note: `navigation start to first data row, first visit (MSW service worker registered; the fake tenant built in its Web Worker); medians, ms: ${breakdown(samples[tab])}`,
+        note: `navigation start to first data row, first visit (the fake tenant built in its Web Worker, asked through the mock tenant's transport); medians, ms: ${breakdown(samples[tab])}`,
       })
     }
     // Traced separately: tracing slows the page, so these visits are not among the samples above.
@@ -254,7 +252,7 @@ export async function run({ emit, log, reps }) {
       value: mainBusy,
       unit: 'ms',
       samples: traces.length,
-      note: `traced first visits (medians): first row at ${traceRow} ms; main thread ran tasks ${mainBusy} ms (script ${middle((m) => m.trace.main.scriptMs)}, style ${middle((m) => m.trace.main.styleMs)}, layout ${middle((m) => m.trace.main.layoutMs)}, paint ${middle((m) => m.trace.main.paintMs)}) and waited ${traceRow - mainBusy}; the engine worker ran ${middle((m) => m.trace.busy.engineWorker)} ms, the service worker ${middle((m) => m.trace.busy.serviceWorker)} ms; milestones: ${breakdown(traces)}`,
+      note: `traced first visits (medians): first row at ${traceRow} ms; main thread ran tasks ${mainBusy} ms (script ${middle((m) => m.trace.main.scriptMs)}, style ${middle((m) => m.trace.main.styleMs)}, layout ${middle((m) => m.trace.main.layoutMs)}, paint ${middle((m) => m.trace.main.paintMs)}) and waited ${traceRow - mainBusy}; the engine worker ran ${middle((m) => m.trace.busy.engineWorker)} ms; milestones: ${breakdown(traces)}`,
     })
     const second = median(samples.secondVisit.map((marks) => marks.row))
     emit({
@@ -266,7 +264,7 @@ export async function run({ emit, log, reps }) {
       target: `<= ${MAX_RATIO}x blank page`,
       met: second / baseline <= MAX_RATIO,
       samples: samples.secondVisit.length,
-      note: `second navigation in the same context: service worker already registered, HTTP cache warm; medians, ms: ${breakdown(samples.secondVisit)}`,
+      note: `second navigation in the same context: HTTP cache warm; medians, ms: ${breakdown(samples.secondVisit)}`,
     })
     const realGraph = median(samples.realGraph.map((marks) => marks.row).filter(Number.isFinite))
     emit({

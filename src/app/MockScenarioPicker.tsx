@@ -6,9 +6,8 @@ import { retryableLazy } from '../components/retryable-lazy.tsx'
 type PickerModule = { ScenarioPicker: ComponentType<{ scenarios: ScenarioState }> }
 
 /**
- * The header's mock scenario picker, loaded with the fake rather than in the first-screen chunk: the picker shows
- * only once the fake runs, and its list of scenarios (mocks/scenarios.ts) is shared with msw's client, which would
- * otherwise wait for that whole chunk. A chunk that fails to load shows a Retry in its place that imports it again,
+ * The header's mock scenario picker, a chunk of its own rather than part of the first screen: it is not needed for
+ * the first rows. A chunk that fails to load shows a Retry in its place that imports it again,
  * so the picker comes back without reloading the page. `importPicker` is for tests.
  */
 export function createMockScenarioPicker(

@@ -4,7 +4,7 @@
  */
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import type { RunningMockGraph } from '../../mocks/browser.ts'
+import type { MockGraph } from '../../mocks/browser.ts'
 import type { MockEngine } from '../../mocks/engine.ts'
 import type { ScenarioState } from '../../mocks/scenarios.ts'
 import { appEnv } from '../config/env.ts'
@@ -22,24 +22,20 @@ export interface StartAppOptions {
   rootElement: HTMLElement
   /** The fake Graph's engine worker, created by main.tsx before this chunk loaded; its tenant is started here. */
   mockEngine: MockEngine
-  /** msw's client and the bridge to the engine, registering its service worker meanwhile. */
-  mockGraph: Promise<RunningMockGraph>
+  /** The mock tenant's transport to that engine (created by main.tsx too). */
+  mockGraph: MockGraph
 }
 
 interface RootProps {
   mockTenant: DataSource
   requestLog: RequestLog
-  onKindChange: (kind: 'mock' | 'graph') => Promise<void>
   clockOf: (source: DataSource) => Clock
   /** null when the fake did not start: the picker stays away (the failure shows on the requests). */
   mockScenarios: Promise<ScenarioState | null>
 }
 
-function Root({ mockTenant, requestLog, onKindChange, clockOf, mockScenarios }: RootProps) {
-  const { source, controls } = useDataSourceSelection(mockTenant, {
-    onKindChange,
-    onRequest: requestLog.record,
-  })
+function Root({ mockTenant, requestLog, clockOf, mockScenarios }: RootProps) {
+  const { source, controls } = useDataSourceSelection(mockTenant, { onRequest: requestLog.record })
   return (
     <App
       dataSource={source}
@@ -62,19 +58,12 @@ export function startApp({ rootElement, mockEngine, mockGraph }: StartAppOptions
   mockEngine.start({ seed: env.mockSeed, now: mockNow, size: env.mockSize })
   // Every Graph request of the page, whichever source made it, for the request inspector (issue #12).
   const requestLog = createRequestLog()
-  // A Graph client at the real origin with a non-empty bearer token (the fake accepts any, mocks/graph/auth.ts);
-  // its requests wait for msw's service worker, so the shell renders meanwhile (issue #7).
-  const mockTenant = createMockDataSource({ ready: mockGraph, onRequest: requestLog.record })
+  // A Graph client at the real origin with a non-empty bearer token (the fake accepts any, mocks/graph/auth.ts),
+  // whose fetch is the engine worker's transport: the fake never touches the network, so it cannot answer for a
+  // real Graph the user switches to.
+  const mockTenant = createMockDataSource({ fetch: mockGraph.fetch, onRequest: requestLog.record })
   // A fixed VITE_MOCK_NOW pins the app's clock to the tenant's, so "Last 24 hours" is deterministic.
   const mockClock = env.mockNow ? () => new Date(mockNow) : systemClock
-
-  // The worker answers Graph URLs on every origin, so it must be off while the app talks to a real Graph
-  // (or to the standalone fake), and on again when the user switches back.
-  const onKindChange = async (kind: 'mock' | 'graph') => {
-    const running = await mockGraph
-    if (kind === 'graph') running.stop()
-    else await running.resume()
-  }
 
   /** Opened files count back from their newest record, so "Last 24 hours" finds data from last month's export. */
   const filesClocks = new WeakMap<DataSource, () => Date>()
@@ -87,10 +76,7 @@ export function startApp({ rootElement, mockEngine, mockGraph }: StartAppOptions
     return clock
   }
 
-  const mockScenarios = mockGraph.then(
-    (running) => running.scenarios,
-    () => null,
-  )
+  const mockScenarios = Promise.resolve(mockGraph.scenarios)
 
   // The dark tokens are a chunk of their own; a stored dark choice waits for them so the page never flashes light.
   void preloadStoredTheme().then(() => {
@@ -100,7 +86,6 @@ export function startApp({ rootElement, mockEngine, mockGraph }: StartAppOptions
         <Root
           mockTenant={mockTenant}
           requestLog={requestLog}
-          onKindChange={onKindChange}
           clockOf={clockOf}
           mockScenarios={mockScenarios}
         />

@@ -77,12 +77,6 @@ function report(error: unknown): void {
 }
 
 export interface DataSourceSelectionOptions {
-  /**
-   * Told (and awaited) before "Microsoft Graph" becomes the source and before the mock tenant is back. The browser's
-   * MSW worker answers /beta/… on every origin, so the page must stop it while real Graph (or the standalone
-   * fake) is in use, or the mock would answer instead of the network.
-   */
-  onKindChange?: (kind: 'mock' | 'graph') => Promise<void> | void
   /** Every request of the Graph clients this hook creates (the request inspector's log); must be stable. */
   onRequest?: GraphClientOptions['onRequest']
 }
@@ -92,10 +86,6 @@ export function useDataSourceSelection(
   options: DataSourceSelectionOptions = {},
 ): DataSourceSelection {
   const { onRequest } = options
-  const onKindChangeRef = useRef(options.onKindChange)
-  useEffect(() => {
-    onKindChangeRef.current = options.onKindChange
-  })
   const [settings, setSettings] = useState<GraphSettings>(() => loadGraphSettings(buildTimeGraphSettings()))
   const [connection, setConnection] = useState<GraphConnection | null>(null)
   const [dialogTab, setDialogTab] = useState<ConnectTab | null>(() => (startsOnGraph() ? 'sign-in' : null))
@@ -123,9 +113,6 @@ export function useDataSourceSelection(
     const previous = connectionRef.current
     if (previous && previous !== next) void previous.disconnect().catch(report)
     connectionRef.current = next
-    // Before the switch in both directions: the next source's first requests must meet the right network.
-    if (next && !previous) await onKindChangeRef.current?.('graph')
-    if (!next && previous) await onKindChangeRef.current?.('mock')
     setConnection(next)
     setRejected(null)
   }, [])

@@ -34,40 +34,6 @@ test('the mock source calls the Graph origin with the mock bearer token', async 
   expect(authorization).toBe(`Bearer ${MOCK_ACCESS_TOKEN}`)
 })
 
-test('with `ready`, the mock source sends nothing until the fake is ready, then the request goes through', async () => {
-  let requests = 0
-  server.use(
-    http.get('https://graph.microsoft.com/beta/auditLogs/signIns', () => {
-      requests += 1
-      return HttpResponse.json({ value: [] })
-    }),
-  )
-  let markReady = () => {}
-  const ready = new Promise<void>((resolve) => (markReady = resolve))
-  const source = createMockDataSource({ ready })
-  const page = source.client.getPage('/beta/auditLogs/signIns')
-  await new Promise((resolve) => setTimeout(resolve, 20))
-  expect(requests).toBe(0)
-  markReady()
-  await expect(page).resolves.toMatchObject({ value: [] })
-  expect(requests).toBe(1)
-})
-
-test('with `ready` rejected, every request fails with that error instead of reaching the network', async () => {
-  let requests = 0
-  server.use(
-    http.get('https://graph.microsoft.com/beta/auditLogs/signIns', () => {
-      requests += 1
-      return HttpResponse.json({ value: [] })
-    }),
-  )
-  const ready = Promise.reject(new Error('worker failed to start'))
-  ready.catch(() => {})
-  const source = createMockDataSource({ ready, retry: { maxAttempts: 1 } })
-  await expect(source.client.getPage('/beta/auditLogs/signIns')).rejects.toBeTruthy()
-  expect(requests).toBe(0)
-})
-
 test('the mock source keeps to the budget from its first 429 on, and its page requests go before the export', async () => {
   const clock = createSimulatedClock(0)
   const scheduler = createRequestScheduler({

@@ -69,25 +69,17 @@ export interface MockDataSourceOptions extends Partial<
   Omit<GraphClientOptions, 'baseUrl' | 'getAccessToken'>
 > {
   baseUrl?: string
-  /**
-   * Settles when the fake answers (the MSW worker is running). Requests wait for it, so the page can render its
-   * shell while the worker starts instead of after (issue #7, start-up); a rejection fails each request with it.
-   */
-  ready?: Promise<unknown>
   scheduler?: RequestScheduler
 }
 
-/** The fake tenant, answered by MSW at the real Graph origin (or by the standalone server at `baseUrl`). */
+/**
+ * The fake tenant at the real Graph origin: in the browser its `fetch` is the engine worker's transport
+ * (mocks/browser.ts), in Node tests msw's server answers; or the standalone server at `baseUrl`.
+ */
 export function createMockDataSource(options: MockDataSourceOptions = {}): DataSource {
-  const { baseUrl = 'https://graph.microsoft.com', ready, fetch: fetchOption, ...rest } = options
+  const { baseUrl = 'https://graph.microsoft.com', fetch: fetchOption, ...rest } = options
   // Looked up per call, like the client's default: tests replace globalThis.fetch after creating the source.
   const send: typeof fetch = (input, init) => (fetchOption ?? globalThis.fetch)(input, init)
-  const fetchWhenReady: typeof fetch = ready
-    ? async (input, init) => {
-        await ready
-        return send(input, init)
-      }
-    : send
   // The fake only throttles in its `throttle` scenario: keep to the budget from its first 429 on, as with real
   // Graph, while the other scenarios stay as fast as the fake answers.
   const scheduler = options.scheduler ?? createRequestScheduler({ budget: 'after-throttle' })
@@ -95,7 +87,7 @@ export function createMockDataSource(options: MockDataSourceOptions = {}): DataS
     createGraphClient({
       ...rest,
       baseUrl,
-      fetch: createScheduledFetch(scheduler, fetchWhenReady, priority),
+      fetch: createScheduledFetch(scheduler, send, priority),
       getAccessToken: async () => MOCK_ACCESS_TOKEN,
     })
   return {
