@@ -1,6 +1,5 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite'
-import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { builtFileName, contentSecurityPolicyPlugin } from './vite-plugins/csp.ts'
 
@@ -58,13 +57,6 @@ function preloadEagerChunksPlugin(): Plugin {
 
 export default defineConfig(({ mode }) => ({
   plugins: [react(), contentSecurityPolicyPlugin(), preloadEagerChunksPlugin()],
-  // The browser's msw never needs a real cookie jar (mocks/shims/tough-cookie.ts says why); tests keep it.
-  resolve:
-    mode === 'test'
-      ? {}
-      : {
-          alias: { 'tough-cookie': fileURLToPath(new URL('./mocks/shims/tough-cookie.ts', import.meta.url)) },
-        },
   // The fake Graph's engine runs in a module worker (mocks/engine-worker.ts), which may share chunks.
   worker: {
     format: 'es',
