@@ -7,11 +7,15 @@ import { useFilesSource } from './use-files-source.tsx'
 
 /** The engine needs a worker jsdom lacks: the test holds each open and decides when its rows and end arrive. */
 const opening = vi.hoisted(() => ({
-  calls: [] as { options: OpenFilesOptions; finish: (source: OpenedFilesSource) => void }[],
+  calls: [] as {
+    options: OpenFilesOptions
+    finish: (source: OpenedFilesSource) => void
+    fail: (error: Error) => void
+  }[],
 }))
 vi.mock('../../lib/file-source/open-files.ts', () => ({
   openFiles: (_files: File[], options: OpenFilesOptions) =>
-    new Promise<OpenedFilesSource>((finish) => opening.calls.push({ options, finish })),
+    new Promise<OpenedFilesSource>((finish, fail) => opening.calls.push({ options, finish, fail })),
 }))
 
 const sourceNamed = (id: string): DataSource => ({
@@ -28,6 +32,7 @@ function Harness() {
     <FluentProvider theme={webLightTheme}>
       {files.view}
       <p>Showing {files.source?.id ?? 'nothing'}</p>
+      <button onClick={files.close}>Close the files</button>
     </FluentProvider>
   )
 }
@@ -74,4 +79,47 @@ it('never shows an earlier open’s rows over a later one', async () => {
   act(() => later!.options.onSnapshot!(sourceNamed('b rows')))
   act(() => earlier!.options.onSnapshot!(sourceNamed('a rows')))
   expect(screen.getByText('Showing b rows')).toBeTruthy()
+})
+
+it('an earlier open that ends after a later one is closed, and its progress and failure are not shown', async () => {
+  opening.calls.length = 0
+  render(<Harness />)
+  await choose('a.ndjson')
+  await choose('b.ndjson')
+  await vi.waitFor(() => expect(opening.calls).toHaveLength(2))
+  const [earlier, later] = opening.calls
+  const progress = (file: string) => ({ file, bytesRead: 1_000_000, totalBytes: 2_000_000, records: 150 })
+  act(() => later!.options.onProgress!(progress('b.ndjson')))
+  act(() => earlier!.options.onProgress!(progress('a.ndjson')))
+  expect(screen.getByText(/^b\.ndjson: /)).toBeTruthy()
+  expect(screen.queryByText(/^a\.ndjson: /)).toBeNull()
+  await act(async () => later!.finish({ source: sourceNamed('b complete'), close: () => {} }))
+  expect(screen.getByText('Showing b complete')).toBeTruthy()
+  const closeEarlier = vi.fn()
+  await act(async () => earlier!.finish({ source: sourceNamed('a complete'), close: closeEarlier }))
+  expect(screen.getByText('Showing b complete')).toBeTruthy()
+  expect(closeEarlier).toHaveBeenCalledTimes(1)
+
+  await choose('c.ndjson')
+  await choose('d.ndjson')
+  await vi.waitFor(() => expect(opening.calls).toHaveLength(4))
+  await act(async () => opening.calls[2]!.fail(new Error('c.ndjson line 3 is not JSON')))
+  expect(screen.queryByText(/c\.ndjson line 3/)).toBeNull()
+  expect(screen.getByRole('progressbar', { name: 'Opening files' })).toBeTruthy()
+})
+
+it('closing the files while they load: the open that ends afterwards is closed, not shown', async () => {
+  opening.calls.length = 0
+  render(<Harness />)
+  await choose('a.ndjson')
+  await vi.waitFor(() => expect(opening.calls).toHaveLength(1))
+  act(() => opening.calls[0]!.options.onSnapshot!(sourceNamed('a rows')))
+  expect(screen.getByText('Showing a rows')).toBeTruthy()
+  act(() => screen.getByRole('button', { name: 'Close the files' }).click())
+  expect(screen.getByText('Showing nothing')).toBeTruthy()
+  expect(screen.queryByRole('progressbar', { name: 'Opening files' })).toBeNull()
+  const closeLate = vi.fn()
+  await act(async () => opening.calls[0]!.finish({ source: sourceNamed('a complete'), close: closeLate }))
+  expect(screen.getByText('Showing nothing')).toBeTruthy()
+  expect(closeLate).toHaveBeenCalledTimes(1)
 })

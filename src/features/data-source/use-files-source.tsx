@@ -54,17 +54,27 @@ export function useFilesSource(): FilesSourceState {
       setChosen({ files, logTypes })
       setLoaded(null)
       const attempt = ++attemptRef.current
+      // Only the latest open speaks: an earlier one still loading must not show its rows, progress or failure
+      // over it, nor replace it when it ends later; it is closed instead (its engine and spill file go).
+      const isLatest = () => attempt === attemptRef.current
       const onSnapshot = (source: DataSource) => {
-        if (attempt === attemptRef.current) setLoaded(source)
+        if (isLatest()) setLoaded(source)
+      }
+      const onProgress = (next: FileProgress) => {
+        if (isLatest()) setProgress(next)
       }
       try {
         const { openFiles } = await import('../../lib/file-source/open-files.ts')
-        replace(await openFiles(files, { onProgress: setProgress, logTypes, onSnapshot }))
+        const result = await openFiles(files, { onProgress, logTypes, onSnapshot })
+        if (isLatest()) replace(result)
+        else result.close()
       } catch (cause) {
-        setError(cause instanceof Error ? cause.message : String(cause))
+        if (isLatest()) setError(cause instanceof Error ? cause.message : String(cause))
       } finally {
-        if (attempt === attemptRef.current) setLoaded(null)
-        setOpening(false)
+        if (isLatest()) {
+          setLoaded(null)
+          setOpening(false)
+        }
       }
     },
     [replace],
@@ -126,7 +136,12 @@ export function useFilesSource(): FilesSourceState {
     source: loaded ?? opened?.source ?? null,
     choose: () => inputRef.current?.click(),
     close: () => {
+      // An open still loading is dropped too: when it ends it is closed, not shown (see `open`).
+      attemptRef.current += 1
       replace(null)
+      setLoaded(null)
+      setOpening(false)
+      setProgress(null)
       setError(null)
     },
     view,
