@@ -4,6 +4,7 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { AppHeader } from '../components/AppHeader.tsx'
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx'
 import { SignInLogsPage } from '../features/sign-in-logs/components/SignInLogsPage.tsx'
+import { FirstViewProvider, type FirstView } from '../features/sign-in-logs/first-view.tsx'
 import { ClockProvider, systemClock, type Clock } from '../lib/clock/clock.tsx'
 import { DataSourceProvider, type DataSource } from '../lib/data-source/data-source.tsx'
 import { GraphWaitProvider, createGraphWaitStore, withWaitReporting } from '../lib/data-source/graph-wait.tsx'
@@ -43,9 +44,18 @@ export interface AppProps {
    * request inspector. It lives outside App so it spans data-source switches.
    */
   requestLog?: RequestLog
+  /** The view whose rows were asked for before the first render (first-view.tsx), if any. */
+  firstView?: FirstView
 }
 
-export function App({ dataSource, clock = systemClock, headerActions, queryClient, requestLog }: AppProps) {
+export function App({
+  dataSource,
+  clock = systemClock,
+  headerActions,
+  queryClient,
+  requestLog,
+  firstView,
+}: AppProps) {
   useGlobalStyles()
   const styles = useStyles()
   const [client] = useState(() => queryClient ?? createAppQueryClient())
@@ -72,7 +82,9 @@ export function App({ dataSource, clock = systemClock, headerActions, queryClien
               />
               <ErrorBoundary what="The Sign-in logs page" resetKey={source.id}>
                 <ClockProvider clock={clock}>
-                  <SignInLogsPage key={source.id} />
+                  <FirstViewProvider value={firstView ?? null}>
+                    <SignInLogsPage key={source.id} />
+                  </FirstViewProvider>
                 </ClockProvider>
               </ErrorBoundary>
             </GraphWaitProvider>

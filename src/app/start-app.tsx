@@ -9,7 +9,10 @@ import type { MockEngine } from '../../mocks/engine.ts'
 import type { ScenarioState } from '../../mocks/scenarios.ts'
 import { appEnv } from '../config/env.ts'
 import { useDataSourceSelection } from '../features/data-source/index.ts'
+import type { QueryClient } from '@tanstack/react-query'
+import { prefetchFirstView, type FirstView } from '../features/sign-in-logs/first-view.tsx'
 import { App } from './App.tsx'
+import { createAppQueryClient } from './query-client.ts'
 import { createMockScenarioPicker } from './MockScenarioPicker.tsx'
 import { systemClock, type Clock } from '../lib/clock/clock.tsx'
 import { createMockDataSource, type DataSource } from '../lib/data-source/data-source.tsx'
@@ -30,15 +33,18 @@ interface RootProps {
   mockTenant: DataSource
   requestLog: RequestLog
   clockOf: (source: DataSource) => Clock
-  /** null when the fake did not start: the picker stays away (the failure shows on the requests). */
   mockScenarios: Promise<ScenarioState | null>
+  queryClient: QueryClient
+  firstView: FirstView
 }
 
-function Root({ mockTenant, requestLog, clockOf, mockScenarios }: RootProps) {
+function Root({ mockTenant, requestLog, clockOf, mockScenarios, queryClient, firstView }: RootProps) {
   const { source, controls } = useDataSourceSelection(mockTenant, { onRequest: requestLog.record })
   return (
     <App
       dataSource={source}
+      queryClient={queryClient}
+      firstView={firstView}
       requestLog={requestLog}
       clock={clockOf(source)}
       headerActions={
@@ -78,6 +84,11 @@ export function startApp({ rootElement, mockEngine, mockGraph }: StartAppOptions
 
   const mockScenarios = Promise.resolve(mockGraph.scenarios)
 
+  // The page opens on the mock tenant: its first rows are asked for now, and the fake answers while React renders
+  // the shell (issue #16; first-view.tsx).
+  const queryClient = createAppQueryClient()
+  const firstView = prefetchFirstView(queryClient, mockTenant, window.location.search, mockClock())
+
   // The dark tokens are a chunk of their own; a stored dark choice waits for them so the page never flashes light.
   void preloadStoredTheme().then(() => {
     performance.mark('app:render')
@@ -88,6 +99,8 @@ export function startApp({ rootElement, mockEngine, mockGraph }: StartAppOptions
           requestLog={requestLog}
           clockOf={clockOf}
           mockScenarios={mockScenarios}
+          queryClient={queryClient}
+          firstView={firstView}
         />
       </StrictMode>,
     )

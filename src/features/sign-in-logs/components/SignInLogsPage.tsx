@@ -20,6 +20,7 @@ import { useGraphWait } from '../../../lib/data-source/graph-wait.tsx'
 import { signInKeys } from '../api/queries.ts'
 import { tabById, viewTabById } from '../model/tabs.ts'
 import { useViewState } from '../model/use-view-state.ts'
+import { useFirstViewNow } from '../first-view.tsx'
 import { resolveDateRange } from '../model/view-state.ts'
 import { readStoredColumns, storeColumns } from './columns-storage.ts'
 import { emptyReason } from './empty-reason.ts'
@@ -90,8 +91,10 @@ export function SignInLogsPage() {
   const queryClient = useQueryClient()
   const [state, setState, problems] = useViewState()
   const tab = viewTabById(state.tab)
-  // "now" anchors relative ranges; it moves only on Refresh so paging keeps one consistent window.
-  const [now, setNow] = useState(clock)
+  // "now" anchors relative ranges; it moves only on Refresh so paging keeps one consistent window. The first view
+  // may have been asked for before the first render (first-view.tsx): its "now" gives the same window and key.
+  const firstNow = useFirstViewNow(source.id)
+  const [now, setNow] = useState(() => firstNow(clock))
   const [columns, setColumns] = useState<string[]>(readStoredColumns)
   const [columnsOpen, setColumnsOpen] = useState(false)
   const [topValuesOpen, setTopValuesOpen] = useState(false)

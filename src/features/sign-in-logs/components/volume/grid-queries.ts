@@ -2,7 +2,7 @@
 import type { DataSource } from '../../../../lib/data-source/data-source.tsx'
 import { allSignInsKey, allSignInsRequests } from '../../api/all-sign-ins-requests.ts'
 import { filterPlanOf, groupedSignInsQuery, signInListQuery, summaryListQuery } from '../../api/queries.ts'
-import { tabById, type TabDefinition, type ViewTab } from '../../model/tabs.ts'
+import { tabById, viewTabById, type TabDefinition, type ViewTab } from '../../model/tabs.ts'
 import type { ViewState } from '../../model/view-state.ts'
 
 /** Whether the histogram and top values count summary rows (complete) rather than loaded sign-ins. */
@@ -23,10 +23,14 @@ export function firstRowsKey(
       allSignInsRequests(state, now).map((entry) => entry.request),
     )
   }
-  const definition = tabById(tab.id)
-  return countsSummaries(tab, state)
-    ? summaryListQuery(source, definition, state, now).queryKey
-    : gridSignInsQuery(source, definition, state, now).queryKey
+  return firstRowsQuery(source, tabById(tab.id), state, now).queryKey
+}
+
+/** The query whose first page the grid of a log type's tab shows first (its key is `firstRowsKey`'s). */
+export function firstRowsQuery(source: DataSource, tab: TabDefinition, state: ViewState, now: Date) {
+  return countsSummaries(viewTabById(tab.id), state)
+    ? summaryListQuery(source, tab, state, now)
+    : gridSignInsQuery(source, tab, state, now)
 }
 
 /** The grid's own sign-ins query: the interactive list, or a grouped tab's sign-ins grouped on the client. */
