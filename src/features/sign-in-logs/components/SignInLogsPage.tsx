@@ -219,13 +219,6 @@ export function SignInLogsPage() {
           <MessageBarBody>{`${waitReasons[wait.reason]}, retrying in ${wait.secondsLeft} s`}</MessageBarBody>
         </MessageBar>
       )}
-      <VolumeHistogramSlot
-        tab={tab}
-        state={state}
-        now={now}
-        // Pushed, not replaced: Back returns to the range before the narrowing.
-        onNarrow={({ start, end }) => setState({ range: { preset: 'custom', start, end }, selected: null })}
-      />
       <section className={styles.content} aria-label={`${tab.label} results`}>
         <ErrorBoundary
           what="The results grid"
@@ -233,6 +226,20 @@ export function SignInLogsPage() {
           onRetry={() => void queryClient.invalidateQueries({ queryKey: signInKeys.all(source.id) })}
         >
           <Suspense fallback={<GridSkeleton label="Loading sign-ins" />}>
+            {/*
+              In the view's Suspense boundary, so it is revealed in the same commit as the grid, never before: the
+              first rows can be in before a lazy view's code (they are asked for before the first render,
+              first-view.tsx), and the histogram waits for rows that are on screen.
+            */}
+            <VolumeHistogramSlot
+              tab={tab}
+              state={state}
+              now={now}
+              // Pushed, not replaced: Back returns to the range before the narrowing.
+              onNarrow={({ start, end }) =>
+                setState({ range: { preset: 'custom', start, end }, selected: null })
+              }
+            />
             {state.tab === 'all' ? (
               <AllSignInsView
                 key={viewKey}
