@@ -11,6 +11,7 @@ import { appEnv } from '../config/env.ts'
 import { useDataSourceSelection } from '../features/data-source/index.ts'
 import type { QueryClient } from '@tanstack/react-query'
 import { prefetchFirstView, type FirstView } from '../features/sign-in-logs/first-view.tsx'
+import { openedTabViewLoaded } from '../features/sign-in-logs/components/SignInLogsPage.tsx'
 import { App } from './App.tsx'
 import { createAppQueryClient } from './query-client.ts'
 import { createMockScenarioPicker } from './MockScenarioPicker.tsx'
@@ -20,6 +21,9 @@ import { createRequestLog, type RequestLog } from '../lib/data-source/request-lo
 import { preloadStoredTheme } from './theme.tsx'
 
 const MockScenarioPicker = createMockScenarioPicker()
+
+/** At most this long the first render waits for the opened tab's view code (it usually comes with the app's). */
+const VIEW_WAIT_MS = 250
 
 export interface StartAppOptions {
   rootElement: HTMLElement
@@ -90,7 +94,13 @@ export function startApp({ rootElement, mockEngine, mockGraph }: StartAppOptions
   const firstView = prefetchFirstView(queryClient, mockTenant, window.location.search, mockClock())
 
   // The dark tokens are a chunk of their own; a stored dark choice waits for them so the page never flashes light.
-  void preloadStoredTheme().then(() => {
+  // A grouped or All sign-ins tab's view, loading since the first script, is worth a short wait: rendered in the
+  // first commit, it is not held behind a Suspense fallback that React reveals up to 300 ms late.
+  const openedView = Promise.race([
+    openedTabViewLoaded,
+    new Promise((resolve) => setTimeout(resolve, VIEW_WAIT_MS)),
+  ])
+  void Promise.all([preloadStoredTheme(), openedView]).then(() => {
     performance.mark('app:render')
     createRoot(rootElement).render(
       <StrictMode>

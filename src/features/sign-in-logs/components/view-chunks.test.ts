@@ -38,9 +38,26 @@ describe('preloadTabView (the page’s first script starts the opened tab’s vi
 
   it('swallows a failed load: the lazy view loads again and shows the failure', async () => {
     const failing = { grouped: vi.fn(() => Promise.reject(new Error('offline'))), all: vi.fn() }
-    preloadTabView('?tab=non-interactive', failing as never)
-    await Promise.resolve()
+    await expect(preloadTabView('?tab=non-interactive', failing as never)).resolves.toBeUndefined()
     expect(failing.grouped).toHaveBeenCalledOnce()
+  })
+
+  it('settles once the view is in, so the first render can wait for it', async () => {
+    let arrive: (module: never) => void = () => undefined
+    const loaders = {
+      grouped: vi.fn(() => new Promise<never>((resolve) => (arrive = resolve))),
+      all: vi.fn(),
+    }
+    let settled = false
+    void preloadTabView('?tab=service-principal', loaders).then(() => (settled = true))
+    await Promise.resolve()
+    expect(settled).toBe(false)
+    arrive({} as never)
+    await vi.waitFor(() => expect(settled).toBe(true))
+  })
+
+  it('settles at once for a tab whose view is in the first-screen chunk', async () => {
+    await expect(preloadTabView('?tab=interactive', fakeLoaders())).resolves.toBeUndefined()
   })
 })
 

@@ -14,12 +14,20 @@ const viewLoaders = { grouped: loadGroupedView, all: loadAllSignInsView }
 
 type ViewLoaders = Record<keyof typeof viewLoaders, () => Promise<unknown>>
 
-/** Starts loading the view of the tab that `search` (the address's query) opens, if it loads with its tab. */
-export function preloadTabView(search: string, loaders: ViewLoaders = viewLoaders): void {
+/**
+ * Starts loading the view of the tab that `search` (the address's query) opens, if it loads with its tab. Settles
+ * once it is in, or at once when the tab's view is in the first-screen chunk; never rejects: it is only a head
+ * start, and if it fails the page's lazy view loads it again and shows the failure.
+ */
+export function preloadTabView(search: string, loaders: ViewLoaders = viewLoaders): Promise<void> {
   const tab = viewTabs.find((candidate) => candidate.id === new URLSearchParams(search).get('tab'))
   const load = tab?.id === 'all' ? loaders.all : tab?.grouped ? loaders.grouped : null
-  // Only a head start: if it fails, the page's lazy view loads it again and shows the failure.
-  load?.().catch(() => undefined)
+  return load
+    ? load().then(
+        () => undefined,
+        () => undefined,
+      )
+    : Promise.resolve()
 }
 
 /** Runs `run` when the browser is idle; returns a cancel. */
