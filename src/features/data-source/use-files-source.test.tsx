@@ -69,34 +69,35 @@ it('shows the records stored so far while the files load, growing, then the comp
   expect(screen.queryByRole('progressbar', { name: 'Opening files' })).toBeNull()
 })
 
-it('never shows an earlier open’s rows over a later one', async () => {
+/** Opens a.ndjson, then b.ndjson while a is still loading; returns both opens, earlier first. */
+async function openTwoInARow() {
   opening.calls.length = 0
   render(<Harness />)
   await choose('a.ndjson')
   await choose('b.ndjson')
   await vi.waitFor(() => expect(opening.calls).toHaveLength(2))
   const [earlier, later] = opening.calls
-  act(() => later!.options.onSnapshot!(sourceNamed('b rows')))
-  act(() => earlier!.options.onSnapshot!(sourceNamed('a rows')))
+  return { earlier: earlier!, later: later! }
+}
+
+it('never shows an earlier open’s rows over a later one', async () => {
+  const { earlier, later } = await openTwoInARow()
+  act(() => later.options.onSnapshot!(sourceNamed('b rows')))
+  act(() => earlier.options.onSnapshot!(sourceNamed('a rows')))
   expect(screen.getByText('Showing b rows')).toBeTruthy()
 })
 
 it('an earlier open that ends after a later one is closed, and its progress and failure are not shown', async () => {
-  opening.calls.length = 0
-  render(<Harness />)
-  await choose('a.ndjson')
-  await choose('b.ndjson')
-  await vi.waitFor(() => expect(opening.calls).toHaveLength(2))
-  const [earlier, later] = opening.calls
+  const { earlier, later } = await openTwoInARow()
   const progress = (file: string) => ({ file, bytesRead: 1_000_000, totalBytes: 2_000_000, records: 150 })
-  act(() => later!.options.onProgress!(progress('b.ndjson')))
-  act(() => earlier!.options.onProgress!(progress('a.ndjson')))
+  act(() => later.options.onProgress!(progress('b.ndjson')))
+  act(() => earlier.options.onProgress!(progress('a.ndjson')))
   expect(screen.getByText(/^b\.ndjson: /)).toBeTruthy()
   expect(screen.queryByText(/^a\.ndjson: /)).toBeNull()
-  await act(async () => later!.finish({ source: sourceNamed('b complete'), close: () => {} }))
+  await act(async () => later.finish({ source: sourceNamed('b complete'), close: () => {} }))
   expect(screen.getByText('Showing b complete')).toBeTruthy()
   const closeEarlier = vi.fn()
-  await act(async () => earlier!.finish({ source: sourceNamed('a complete'), close: closeEarlier }))
+  await act(async () => earlier.finish({ source: sourceNamed('a complete'), close: closeEarlier }))
   expect(screen.getByText('Showing b complete')).toBeTruthy()
   expect(closeEarlier).toHaveBeenCalledTimes(1)
 
