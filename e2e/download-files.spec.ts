@@ -7,7 +7,12 @@
 import { readFile } from 'node:fs/promises'
 import Papa from 'papaparse'
 import type { Page } from '@playwright/test'
-import { mockGraphExchanges, waitForMockGraphAnswer, type MockGraphWindow } from './mock-graph.ts'
+import {
+  mockGraphExchanges,
+  mockGraphRecords,
+  waitForMockGraphAnswer,
+  type MockGraphWindow,
+} from './mock-graph.ts'
 import type { BetaSignIn } from '../contract/sign-in.ts'
 import {
   AUTH_DETAILS_HEADER,
@@ -189,22 +194,9 @@ async function saveFile(page: Page, format: Format, index: number) {
 }
 
 /** The API's answer: the same query paged to the end from the page, through the fake Graph. */
-async function pagedRecords(page: Page, firstUrl: string): Promise<BetaSignIn[]> {
-  return page.evaluate(async (start) => {
-    const records: unknown[] = []
-    let next: string | null = start
-    while (next) {
-      // Same headers as the app's client; Prefer decides how evolvable enum members come back (graph-api.md §2.5).
-      const response: Response = await (window as unknown as MockGraphWindow).studioMockGraph.fetch(next, {
-        headers: { Authorization: 'Bearer mock-tenant-token', Prefer: 'include-unknown-enum-members' },
-      })
-      if (!response.ok) throw new Error(`${response.status} for ${next}`)
-      const body = (await response.json()) as { value: unknown[]; '@odata.nextLink'?: string }
-      records.push(...body.value)
-      next = body['@odata.nextLink'] ?? null
-    }
-    return records as BetaSignIn[]
-  }, firstUrl)
+function pagedRecords(page: Page, firstUrl: string): Promise<BetaSignIn[]> {
+  // Same headers as the app's client; Prefer decides how evolvable enum members come back (graph-api.md §2.5).
+  return mockGraphRecords<BetaSignIn>(page, firstUrl, { Prefer: 'include-unknown-enum-members' })
 }
 
 function parseCsv(text: string): string[][] {

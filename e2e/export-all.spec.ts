@@ -10,7 +10,7 @@ import type { Page } from '@playwright/test'
 import type { BetaSignIn } from '../contract/sign-in.ts'
 import type { ExportManifest } from '../src/features/sign-in-logs/export/all/manifest.ts'
 import { SignInLogsPage, expect, test } from './fixtures.ts'
-import type { MockGraphWindow } from './mock-graph.ts'
+import { mockGraphRecords } from './mock-graph.ts'
 
 /** Every console error fails the test: the flaky fake's refusals never reach the network (e2e/mock-graph.ts). */
 function guardConsole(page: Page): string[] {
@@ -72,21 +72,7 @@ async function saveFile(page: Page, drawer: ReturnType<Page['getByRole']>, name:
 /** The API's answer for one type: its $filter paged to the end from the page through the fake Graph. */
 async function apiIds(page: Page, filter: string): Promise<string[]> {
   const first = `https://graph.microsoft.com/beta/auditLogs/signIns?$filter=${encodeURIComponent(filter)}&$top=1000`
-  return page.evaluate(async (start) => {
-    const ids: string[] = []
-    let next: string | null = start
-    while (next) {
-      const { studioMockGraph } = window as unknown as MockGraphWindow
-      const response: Response = await studioMockGraph.fetch(next, {
-        headers: { Authorization: 'Bearer mock-tenant-token' },
-      })
-      if (!response.ok) throw new Error(`${response.status} for ${next}`)
-      const body = (await response.json()) as { value: { id: string }[]; '@odata.nextLink'?: string }
-      ids.push(...body.value.map((record) => record.id))
-      next = body['@odata.nextLink'] ?? null
-    }
-    return ids
-  }, first)
+  return (await mockGraphRecords<{ id: string }>(page, first)).map((record) => record.id)
 }
 
 test('all four types of 30 days survive a reload mid-way, resume, and save files equal to the API', async ({

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures.ts'
-import type { MockGraphWindow } from './mock-graph.ts'
+import { mockGraphRecords } from './mock-graph.ts'
 
 /**
  * Issue #11: every filter works on the grouped tabs. For each filter, the fake Graph's own `/signIns`
@@ -39,22 +39,11 @@ const windows = {
 } as const
 
 /** Every sign-in the fake Graph returns for a `$filter`, following nextLink. */
-async function graphSignIns(page: Page, filter: string): Promise<SignIn[]> {
-  return page.evaluate(async (filterText) => {
-    const all: SignIn[] = []
-    let url: string | null =
-      `https://graph.microsoft.com/beta/auditLogs/signIns?$top=1000&$filter=${encodeURIComponent(filterText)}`
-    while (url) {
-      const { studioMockGraph } = window as unknown as MockGraphWindow
-      const response: Response = await studioMockGraph.fetch(url, {
-        headers: { Authorization: 'Bearer mock-tenant-token' },
-      })
-      const body = (await response.json()) as { value: SignIn[]; '@odata.nextLink'?: string }
-      all.push(...body.value)
-      url = body['@odata.nextLink'] ?? null
-    }
-    return all
-  }, filter)
+function graphSignIns(page: Page, filter: string): Promise<SignIn[]> {
+  return mockGraphRecords<SignIn>(
+    page,
+    `https://graph.microsoft.com/beta/auditLogs/signIns?$top=1000&$filter=${encodeURIComponent(filter)}`,
+  )
 }
 
 const quote = (value: string) => `'${value.replaceAll("'", "''")}'`

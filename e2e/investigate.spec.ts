@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test'
 import type { BetaSignIn } from '../contract/sign-in.ts'
 import { expect, test } from './fixtures.ts'
-import type { MockGraphWindow } from './mock-graph.ts'
+import { mockGraphRecords } from './mock-graph.ts'
 
 const NOW = Date.parse('2026-11-30T12:00:00Z')
 const SIGN_INS = 'https://graph.microsoft.com/beta/auditLogs/signIns'
@@ -26,23 +26,9 @@ const allTypes = `signInEventTypes/any(t: ${Object.keys(typeClauses)
   .join(' or ')})`
 
 /** Every record of one query, paged to the end from the page through the fake Graph, as the app's client asks. */
-async function apiRecords(page: Page, filter: string): Promise<BetaSignIn[]> {
+function apiRecords(page: Page, filter: string): Promise<BetaSignIn[]> {
   const first = `${SIGN_INS}?${new URLSearchParams({ $filter: filter, $top: '1000' }).toString()}`
-  return page.evaluate(async (start) => {
-    const records: unknown[] = []
-    let next: string | null = start
-    while (next) {
-      const { studioMockGraph } = window as unknown as MockGraphWindow
-      const response: Response = await studioMockGraph.fetch(next, {
-        headers: { Authorization: 'Bearer mock-tenant-token' },
-      })
-      if (!response.ok) throw new Error(`${response.status} for ${next}`)
-      const body = (await response.json()) as { value: unknown[]; '@odata.nextLink'?: string }
-      records.push(...body.value)
-      next = body['@odata.nextLink'] ?? null
-    }
-    return records as BetaSignIn[]
-  }, first)
+  return mockGraphRecords<BetaSignIn>(page, first)
 }
 
 const newestFirst = (a: BetaSignIn, b: BetaSignIn) =>

@@ -43,3 +43,34 @@ export async function waitForMockGraphAnswer(
   )
   return (await handle.jsonValue()) as MockGraphExchange
 }
+
+/** The mock tenant's bearer token (the fake accepts any; the app's client sends this one). */
+const MOCK_AUTHORIZATION = { Authorization: 'Bearer mock-tenant-token' }
+
+/**
+ * The API's answer for a query: every record from `firstUrl` on, following nextLink to the end, asked of the
+ * in-page fake from the page. `headers` go with every request, beside the mock tenant's token.
+ */
+export function mockGraphRecords<T>(
+  page: Page,
+  firstUrl: string,
+  headers: Record<string, string> = {},
+): Promise<T[]> {
+  return page.evaluate(
+    async ({ start, sent }) => {
+      const records: unknown[] = []
+      let next: string | null = start
+      while (next) {
+        const response: Response = await (window as unknown as MockGraphWindow).studioMockGraph.fetch(next, {
+          headers: sent,
+        })
+        if (!response.ok) throw new Error(`${response.status} for ${next}`)
+        const body = (await response.json()) as { value: unknown[]; '@odata.nextLink'?: string }
+        records.push(...body.value)
+        next = body['@odata.nextLink'] ?? null
+      }
+      return records as T[]
+    },
+    { start: firstUrl, sent: { ...MOCK_AUTHORIZATION, ...headers } },
+  )
+}
